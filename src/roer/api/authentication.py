@@ -1,0 +1,3 @@
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+
+__all__ = ["SessionAuthentication", "TokenAuthentication"]

@@ -1,0 +1,101 @@
+"""Template tags for Roer's page components; one template per component."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.forms import BoundField
+from django.http import HttpRequest, QueryDict
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from roer.organisation.access import has_capability
+from roer.organisation.roles import Capability
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/language_switch.html", takes_context=True)
+def language_switch(context: dict[str, Any]) -> dict[str, Any]:
+    request: HttpRequest = context["request"]
+    return {"languages": settings.LANGUAGES, "next": request.get_full_path(), "csrf_token": context.get("csrf_token")}
+
+
+@register.simple_tag(takes_context=True)
+def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
+    request: HttpRequest = context["request"]
+    user = request.user
+    items = [
+        ("home", _("Home")),
+        ("portfolio:initiative-list", _("Initiatives")),
+        ("organisation:unit-list", _("Org units")),
+        ("organisation:person-list", _("People")),
+    ]
+    if has_capability(user, Capability.VIEW_AUDIT):
+        items.append(("audit:event-list", _("Audit trail")))
+    if user.is_staff:
+        items.append(("admin:index", _("Administration")))
+    result = []
+    for name, label in items:
+        url = reverse(name)
+        current = request.path == url if url == "/" else request.path.startswith(url)
+        result.append({"url": url, "label": label, "current": current})
+    return result
+
+
+@register.inclusion_tag("components/alert.html")
+def alert(message: str, level: str = "info") -> dict[str, Any]:
+    kind = {"success": "ok", "error": "error", "warning": "warning"}.get(level, "info")
+    return {"message": message, "kind": kind, "role": "alert" if kind == "error" else "status"}
+
+
+@register.inclusion_tag("components/form_field.html")
+def form_field(field: BoundField) -> dict[str, Any]:
+    return {"field": field, "widget_type": field.widget_type}
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context: dict[str, Any], page: Any) -> dict[str, Any]:
+    request: HttpRequest = context["request"]
+    return {"page": page, "query": _query_without(request.GET, "page")}
+
+
+@register.inclusion_tag("components/sort_header.html", takes_context=True)
+def sort_header(context: dict[str, Any], field: str, label: str) -> dict[str, Any]:
+    """A column header that links to the list sorted by ``field``, ascending then descending."""
+    request: HttpRequest = context["request"]
+    current = request.GET.get("sort", "")
+    direction = "ascending" if current == field else "descending" if current == f"-{field}" else None
+    params = request.GET.copy()
+    params["sort"] = f"-{field}" if current == field else field
+    params.pop("page", None)
+    return {"label": label, "url": "?" + params.urlencode(), "direction": direction}
+
+
+@register.inclusion_tag("components/breadcrumbs.html")
+def breadcrumbs(*links: Any) -> dict[str, Any]:
+    """Pairs of (label, url); the last is the current page and has no url."""
+    items = [{"label": links[i], "url": links[i + 1]} for i in range(0, len(links) - 1, 2)]
+    if len(links) % 2:
+        items.append({"label": links[-1], "url": None})
+    return {"items": items}
+
+
+@register.inclusion_tag("components/history.html")
+def history_table(events: Any) -> dict[str, Any]:
+    return {"events": events}
+
+
+@register.filter
+def as_audit_value(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    return str(value)
+
+
+def _query_without(query: QueryDict, key: str) -> str:
+    params = query.copy()
+    params.pop(key, None)
+    return params.urlencode()

@@ -1,0 +1,1 @@
+"""Settings per environment: ``base`` plus ``dev``, ``test``, ``ci`` and ``production``."""

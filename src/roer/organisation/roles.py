@@ -1,0 +1,53 @@
+"""The roles a person can hold in an org unit, and what each role may do.
+
+This is the one table of capabilities; ``rules.py`` turns it into predicates.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CIO = "cio", _("CIO")
+    MANDATE_HOLDER = "mandate_holder", _("Mandate holder (top CIO)")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer (CPO)")
+    DATA_OFFICER = "data_officer", _("Data officer (CDO)")
+    TECHNOLOGY_OFFICER = "technology_officer", _("Technology officer (CTO)")
+    CHAIN_OWNER = "chain_owner", _("Chain owner")
+    PORTFOLIO_MANAGER = "portfolio_manager", _("Portfolio manager")
+    CONTROLLER = "controller", _("Controller")
+    BOARD_MEMBER = "board_member", _("Board member")
+    SPONSOR = "sponsor", _("Sponsor")
+    PROJECT_MANAGER = "project_manager", _("Project manager")
+    VIEWER = "viewer", _("Viewer")
+    AUDITOR = "auditor", _("Auditor")
+    FUNCTIONAL_ADMIN = "functional_admin", _("Functional administrator")
+
+
+class Capability(models.TextChoices):
+    VIEW_PORTFOLIO = "view_portfolio", _("See org units, people and initiatives")
+    ADD_INITIATIVE = "add_initiative", _("Register initiatives")
+    CHANGE_INITIATIVE = "change_initiative", _("Change any initiative")
+    VIEW_AUDIT = "view_audit", _("Read the audit trail")
+    MANAGE_ORGANISATION = "manage_organisation", _("Manage org units and role assignments")
+
+
+_EVERY_ROLE = frozenset(Role)
+
+CAPABILITIES: dict[Capability, frozenset[Role]] = {
+    Capability.VIEW_PORTFOLIO: _EVERY_ROLE,
+    Capability.ADD_INITIATIVE: frozenset(
+        {Role.CIO, Role.MANDATE_HOLDER, Role.PORTFOLIO_MANAGER, Role.PROJECT_MANAGER, Role.FUNCTIONAL_ADMIN}
+    ),
+    Capability.CHANGE_INITIATIVE: frozenset(
+        {Role.CIO, Role.MANDATE_HOLDER, Role.PORTFOLIO_MANAGER, Role.FUNCTIONAL_ADMIN}
+    ),
+    Capability.VIEW_AUDIT: frozenset({Role.AUDITOR}),
+    Capability.MANAGE_ORGANISATION: frozenset({Role.FUNCTIONAL_ADMIN}),
+}
+
+
+def roles_with(capability: Capability) -> frozenset[Role]:
+    return CAPABILITIES[capability]

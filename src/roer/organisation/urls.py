@@ -1,0 +1,5 @@
+from django.urls import path
+
+app_name = "organisation"
+
+urlpatterns: list = []  # filled below by views once written

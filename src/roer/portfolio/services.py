@@ -1,0 +1,81 @@
+"""State changes to initiatives: one transaction each, audited, refused when based on a stale version.
+
+Views, the API, imports and commands all call these functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+
+from roer.organisation.access import has_capability, scope_filter
+from roer.organisation.models import OrgUnit
+from roer.organisation.roles import Capability
+from roer.portfolio.models import Initiative
+
+EDITABLE_FIELDS = ("name", "org_unit", "sponsor", "manager", "phase", "problem_statement", "description")
+
+
+class StaleVersion(Exception):
+    """The change was based on an older version than the stored one."""
+
+    def __init__(self, current: Initiative, expected_version: int) -> None:
+        super().__init__(f"{current.code}: expected version {expected_version}, stored is {current.version}")
+        self.current = current
+        self.expected_version = expected_version
+
+
+@dataclass(frozen=True)
+class Refused(Exception):
+    field: str
+    message: str
+
+
+def units_for_new_initiatives(user: Any) -> list[OrgUnit]:
+    """Units where ``user`` may register an initiative."""
+    return list(OrgUnit.objects.filter(scope_filter(user, Capability.ADD_INITIATIVE, "path")))
+
+
+def next_code(org_unit: OrgUnit) -> str:
+    """The next free code in the organisation of ``org_unit``: ``<ROOT-CODE>-0001``, ``-0002``, …"""
+    prefix = org_unit.root().code.upper() + "-"
+    taken = Initiative.objects.filter(code__startswith=prefix).values_list("code", flat=True)
+    numbers = [int(code[len(prefix) :]) for code in taken if code[len(prefix) :].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+
+
+def create_initiative(user: Any, values: dict[str, Any]) -> Initiative:
+    org_unit: OrgUnit = values["org_unit"]
+    if not has_capability(user, Capability.ADD_INITIATIVE, org_unit.path):
+        raise Refused("org_unit", "You may not register initiatives in this org unit.")
+    with transaction.atomic():
+        initiative = Initiative(**{k: v for k, v in values.items() if k in EDITABLE_FIELDS})
+        initiative.code = values.get("code") or next_code(org_unit)
+        initiative.full_clean()
+        initiative.save()
+    return initiative
+
+
+def update_initiative(user: Any, initiative: Initiative, values: dict[str, Any], expected_version: int) -> Initiative:
+    """Apply ``values`` if the stored version is still ``expected_version``; bump the version.
+
+    The version check and the write happen under a row lock, so two concurrent
+    saves of the same version cannot both succeed.
+    """
+    new_unit = values.get("org_unit")
+    if new_unit is not None and new_unit.pk != initiative.org_unit_id:
+        if not has_capability(user, Capability.ADD_INITIATIVE, new_unit.path):
+            raise Refused("org_unit", "You may not move initiatives into this org unit.")
+    with transaction.atomic():
+        stored = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        if stored.version != expected_version:
+            raise StaleVersion(stored, expected_version)
+        for name, value in values.items():
+            if name in EDITABLE_FIELDS:
+                setattr(stored, name, value)
+        stored.full_clean()
+        stored.version += 1  # safe: the row is locked until the transaction ends
+        stored.save()
+    return stored
