@@ -54,6 +54,11 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+def secret_values(instance: models.Model) -> dict[str, Any]:
+    """Raw values of the masked fields: compared to detect a change, never stored."""
+    return {name: getattr(instance, name, None) for name in _registry[type(instance)].masked}
+
+
 def snapshot(instance: models.Model) -> dict[str, Any]:
     """The instance's stored values: concrete fields, foreign keys as their id."""
     options = _registry[type(instance)]

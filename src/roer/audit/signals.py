@@ -7,9 +7,10 @@ from typing import Any
 from django.db import models
 
 from roer.audit.context import current
-from roer.audit.registry import snapshot
+from roer.audit.registry import secret_values, snapshot
 
 _BEFORE = "_roer_audit_before"
+_BEFORE_SECRETS = "_roer_audit_before_secrets"
 
 
 def remember_before(sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any) -> None:
@@ -18,6 +19,7 @@ def remember_before(sender: type[models.Model], instance: models.Model, raw: boo
         return
     stored = sender._default_manager.filter(pk=instance.pk).first()
     setattr(instance, _BEFORE, snapshot(stored) if stored else None)
+    setattr(instance, _BEFORE_SECRETS, secret_values(stored) if stored else {})
 
 
 def record_save(sender: type[models.Model], instance: models.Model, created: bool, raw: bool = False, **_: Any) -> None:
@@ -25,20 +27,29 @@ def record_save(sender: type[models.Model], instance: models.Model, created: boo
         return
     before = None if created else getattr(instance, _BEFORE, None)
     after = snapshot(instance)
-    _write(instance, "create" if created or before is None else "update", before, after)
+    secrets_before = getattr(instance, _BEFORE_SECRETS, {})
+    changed_secrets = {k for k, v in secret_values(instance).items() if before is not None and secrets_before.get(k) != v}
+    _write(instance, "create" if created or before is None else "update", before, after, changed_secrets)
 
 
 def record_delete(sender: type[models.Model], instance: models.Model, **_: Any) -> None:
     _write(instance, "delete", snapshot(instance), None)
 
 
-def _write(instance: models.Model, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+def _write(
+    instance: models.Model,
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    changed_secrets: set[str] | None = None,
+) -> None:
     from django.contrib.contenttypes.models import ContentType
 
     from roer.audit.models import AuditEvent
 
     changed = sorted(
-        key for key in set(before or {}) | set(after or {}) if (before or {}).get(key) != (after or {}).get(key)
+        {key for key in set(before or {}) | set(after or {}) if (before or {}).get(key) != (after or {}).get(key)}
+        | (changed_secrets or set())
     )
     if action == "update" and not changed:
         return

@@ -5,10 +5,10 @@ Views, the API, imports and commands all call these functions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from roer.organisation.access import has_capability, scope_filter
 from roer.organisation.models import OrgUnit
@@ -27,10 +27,13 @@ class StaleVersion(Exception):
         self.expected_version = expected_version
 
 
-@dataclass(frozen=True)
 class Refused(Exception):
-    field: str
-    message: str
+    """The person may not make this change; ``field`` names the form field at fault."""
+
+    def __init__(self, field: str, message: Any) -> None:
+        super().__init__(str(message))
+        self.field = field
+        self.message = message
 
 
 def units_for_new_initiatives(user: Any) -> list[OrgUnit]:
@@ -49,13 +52,21 @@ def next_code(org_unit: OrgUnit) -> str:
 def create_initiative(user: Any, values: dict[str, Any]) -> Initiative:
     org_unit: OrgUnit = values["org_unit"]
     if not has_capability(user, Capability.ADD_INITIATIVE, org_unit.path):
-        raise Refused("org_unit", "You may not register initiatives in this org unit.")
-    with transaction.atomic():
+        raise Refused("org_unit", _("You may not register initiatives in this org unit."))
+    chosen = values.get("code")
+    for _attempt in range(5):
         initiative = Initiative(**{k: v for k, v in values.items() if k in EDITABLE_FIELDS})
-        initiative.code = values.get("code") or next_code(org_unit)
+        initiative.code = chosen or next_code(org_unit)
         initiative.full_clean()
-        initiative.save()
-    return initiative
+        try:
+            with transaction.atomic():
+                initiative.save()
+        except IntegrityError:
+            if chosen:
+                raise
+            continue  # someone took the generated code a moment ago: take the next one
+        return initiative
+    raise Refused("code", _("No free code could be assigned; please enter one."))
 
 
 def update_initiative(user: Any, initiative: Initiative, values: dict[str, Any], expected_version: int) -> Initiative:
@@ -64,14 +75,15 @@ def update_initiative(user: Any, initiative: Initiative, values: dict[str, Any],
     The version check and the write happen under a row lock, so two concurrent
     saves of the same version cannot both succeed.
     """
-    new_unit = values.get("org_unit")
-    if new_unit is not None and new_unit.pk != initiative.org_unit_id:
-        if not has_capability(user, Capability.ADD_INITIATIVE, new_unit.path):
-            raise Refused("org_unit", "You may not move initiatives into this org unit.")
     with transaction.atomic():
-        stored = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        stored = Initiative.objects.select_for_update().select_related("org_unit").get(pk=initiative.pk)
         if stored.version != expected_version:
             raise StaleVersion(stored, expected_version)
+        new_unit = values.get("org_unit")
+        # Compared with the stored row: a bound form may already have changed ``initiative`` in memory.
+        if new_unit is not None and new_unit.pk != stored.org_unit_id:
+            if not has_capability(user, Capability.ADD_INITIATIVE, new_unit.path):
+                raise Refused("org_unit", _("You may not move initiatives into this org unit."))
         for name, value in values.items():
             if name in EDITABLE_FIELDS:
                 setattr(stored, name, value)

@@ -1,5 +1,14 @@
 from django.urls import path
 
+from roer.portfolio import views
+
 app_name = "portfolio"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.initiative_list, name="initiative-list"),
+    path("export.csv", views.initiative_export, name="initiative-export"),
+    path("new", views.initiative_create, name="initiative-create"),
+    path("<str:code>/", views.initiative_detail, name="initiative-detail"),
+    path("<str:code>/edit", views.initiative_edit, name="initiative-edit"),
+    path("<str:code>/history", views.initiative_history, name="initiative-history"),
+]

@@ -1,0 +1,97 @@
+"""Every URL pattern, page or API, refuses an outsider: a signed-in person from another organisation.
+
+The test walks the URL configuration itself, so a new page or endpoint without
+sample arguments here fails until someone decides how to test it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from roer.audit.models import AuditEvent
+
+# Reachable without being signed in, on purpose and without data: (pattern name) → why.
+PUBLIC = {
+    "login": "the sign-in form",
+    "logout": "signing out",
+    "set_language": "the language switch",
+    "health": "liveness check, answers only {'status': 'ok'}",
+    "api-schema": "the published OpenAPI description, no data",
+    "api-root": "the list of API resources, no data",
+}
+
+REFUSED = {403, 404, 405}
+
+# What the outsider must never see: the ministry's initiatives, units and people.
+LEAKS = ("MINBZ-0001", "MINBZ-0002", "Regie op gegevens", "Woningregister", "Digitale Overheid", "de Vries", "Jansen")
+
+
+def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> list[tuple[str, str, URLPattern]]:
+    found = []
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found += _walk(pattern.url_patterns, route, ns)
+        else:
+            found.append((route, f"{namespace}{pattern.name or ''}", pattern))
+    return found
+
+
+def _sample_value(name: str, kwarg: str, world: Any) -> str:
+    if name.startswith("admin:"):
+        return {"app_label": "portfolio", "model_name": "initiative"}.get(kwarg, str(world.initiative.pk))
+    if kwarg == "code":
+        return world.initiative.code
+    if "unit" in name:
+        return str(world.department.pk)
+    if "person" in name or "people" in name:
+        return str(world.alice.pk)
+    if "role" in name:
+        return str(world.alice.role_assignments.first().pk)
+    if "audit" in name or "event" in name:
+        return str(AuditEvent.objects.filter(scope_path__startswith=world.ministry.path).first().pk)
+    raise AssertionError(f"No sample value for {kwarg!r} in URL {name!r}: add one to this test.")
+
+
+def _url_for(route: str, name: str, world: Any) -> str:
+    route = route.replace("^", "").replace("$", "").replace("\\Z", "").replace("\\.", ".")
+    # Regex groups (?P<kw>...) and path converters <type:kw> both become sample values.
+    route = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: _sample_value(name, m.group(1), world), route)
+    route = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: _sample_value(name, m.group(1), world), route)
+    route = re.sub(r"\(\?:[^)]*\)\??", "", route)  # optional groups such as format suffixes
+    return "/" + route.replace("//", "/")
+
+
+def _all_patterns() -> list[tuple[str, str, URLPattern]]:
+    return [p for p in _walk(get_resolver().url_patterns) if p[1].split(":")[-1] not in PUBLIC]
+
+
+def test_every_pattern_is_checked():
+    assert len(_all_patterns()) > 20
+
+
+@pytest.mark.parametrize("route,name,pattern", _all_patterns(), ids=lambda v: v if isinstance(v, str) else "")
+def test_outsider_is_refused(client, world, route, name, pattern):
+    client.force_login(world.charlie)
+    url = _url_for(route, name, world)
+    # A page of the outsider's own scope (a list, the home page) may answer, but without the ministry's data.
+    response = client.get(url)
+    if response.status_code not in REFUSED:
+        assert response.status_code == 200, f"GET {url} ({name}) gave {response.status_code}"
+        body = _content(response)
+        leaked = [marker for marker in LEAKS if marker in body]
+        assert not leaked, f"GET {url} ({name}) shows {leaked}"
+    # Changes are refused outright.
+    response = client.post(url)
+    assert response.status_code in REFUSED, f"POST {url} ({name}) gave {response.status_code}"
+
+
+def _content(response: Any) -> str:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode()
+    return response.content.decode()

@@ -1,0 +1,35 @@
+"""What differs between a stored initiative and the values a person tried to save."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from roer.portfolio.models import Initiative
+from roer.portfolio.services import EDITABLE_FIELDS
+
+
+@dataclass(frozen=True)
+class Conflict:
+    label: str
+    yours: str
+    stored: str
+
+
+def _display(instance: Initiative, name: str, value: Any) -> str:
+    field = instance._meta.get_field(name)
+    if getattr(field, "choices", None):
+        return str(dict(field.choices).get(value, value))  # type: ignore[arg-type]
+    return "" if value is None else str(value)
+
+
+def differences(stored: Initiative, submitted: dict[str, Any]) -> list[Conflict]:
+    result = []
+    for name in EDITABLE_FIELDS:
+        if name not in submitted:
+            continue
+        current = getattr(stored, name)
+        if current != submitted[name]:
+            label = str(stored._meta.get_field(name).verbose_name).capitalize()
+            result.append(Conflict(label, _display(stored, name, submitted[name]), _display(stored, name, current)))
+    return result
