@@ -99,3 +99,10 @@ def _query_without(query: QueryDict, key: str) -> str:
     params = query.copy()
     params.pop(key, None)
     return params.urlencode()
+
+
+@register.inclusion_tag("components/filter_bar.html", takes_context=True)
+def filter_bar(context: dict[str, Any], filterset: Any, target: str) -> dict[str, Any]:
+    """A GET form of filters. With htmx it refreshes ``target`` as you type or choose; without, it submits."""
+    request: HttpRequest = context["request"]
+    return {"filter": filterset, "target": target, "sort": request.GET.get("sort", ""), "action": request.path}
