@@ -18,6 +18,7 @@ DATA_DIR = Path(
         str(PROJECT_DIR / "data"),
         "Folder for the embedded SQLite database and other local files.",
         group="Storage",
+        shown_default="`data/` in the project folder",
     )
 )
 NODE_MODULES_DIR = Path(
@@ -26,6 +27,7 @@ NODE_MODULES_DIR = Path(
         str(PROJECT_DIR / "node_modules"),
         "Folder where `npm ci` installed the front-end packages that Roer serves itself.",
         group="Storage",
+        shown_default="`node_modules/` in the project folder",
     )
 )
 
@@ -159,6 +161,7 @@ STATIC_ROOT = Path(
         str(PROJECT_DIR / "data" / "static"),
         "Folder that `roer collectstatic` fills and the server serves static files from.",
         group="Storage",
+        shown_default="`data/static/` in the project folder",
     )
 )
 STATICFILES_DIRS = [
@@ -240,3 +243,4 @@ LOGGING = {
 }
 
 from roer.conf.includes.api import *  # noqa: E402,F403  (REST framework and OpenAPI settings)
+from roer.conf.includes.server import *  # noqa: E402,F403  (`roer serve`)

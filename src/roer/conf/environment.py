@@ -18,6 +18,7 @@ class Declaration:
     help_text: str
     default: Any
     group: str
+    shown_default: str | None = None
 
 
 DECLARATIONS: dict[str, Declaration] = {}
@@ -42,13 +43,22 @@ def _to_list(raw: str) -> list[str]:
 _CASTS: dict[type, Callable[[str], Any]] = {bool: _to_bool, int: int, list: _to_list, str: str}
 
 
-def config(name: str, default: Any, help_text: str, group: str = "General", cast: type | None = None) -> Any:
+def config(
+    name: str,
+    default: Any,
+    help_text: str,
+    group: str = "General",
+    cast: type | None = None,
+    shown_default: str | None = None,
+) -> Any:
     """Read ``name`` from the environment, or return ``default``.
 
     The declaration is recorded for the generated configuration reference.
+    ``shown_default`` describes a default that depends on the machine (such as a
+    path inside the checkout), so the generated reference is the same everywhere.
     A value that cannot be converted stops the start-up with the variable's name.
     """
-    DECLARATIONS[name] = Declaration(name, help_text, default, group)
+    DECLARATIONS[name] = Declaration(name, help_text, default, group, shown_default)
     raw = os.environ.get(name)
     if raw is None:
         return default
@@ -74,7 +84,7 @@ def render_reference() -> str:
     for group, declarations in groups.items():
         lines += [f"## {group}", "", "| Variable | Default | Meaning |", "|---|---|---|"]
         for d in declarations:
-            default = _format_default(d.default)
+            default = d.shown_default if d.shown_default is not None else _format_default(d.default)
             lines.append(f"| `{d.name}` | {default} | {d.help_text} |")
         lines.append("")
     return "\n".join(lines)
