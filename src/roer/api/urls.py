@@ -1,6 +1,22 @@
+"""The API's URLs, below ``/api/v1/``: plural kebab-case resources, no trailing slashes."""
+
 from django.urls import path
 from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.routers import SimpleRouter
+
+from roer.audit.api.viewsets import AuditEventViewSet
+from roer.organisation.api.viewsets import OrgUnitViewSet, PersonViewSet, RoleAssignmentViewSet
+from roer.portfolio.api.viewsets import InitiativeViewSet
+
+router = SimpleRouter(trailing_slash=False)
+router.register("org-units", OrgUnitViewSet, basename="api-org-unit")
+router.register("people", PersonViewSet, basename="api-person")
+router.register("role-assignments", RoleAssignmentViewSet, basename="api-role-assignment")
+router.register("initiatives", InitiativeViewSet, basename="api-initiative")
+router.register("audit-events", AuditEventViewSet, basename="api-audit-event")
 
 urlpatterns = [
-    path("openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
+    # Public: the description of the API is no secret, and a stray token must not hide it.
+    path("openapi.json", SpectacularJSONAPIView.as_view(authentication_classes=[]), name="api-schema"),
+    *router.urls,
 ]

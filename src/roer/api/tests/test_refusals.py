@@ -1,0 +1,90 @@
+"""Every endpoint and method: anonymous callers get 401, an outsider is refused.
+
+Charlie works in another organisation. For a list he gets his own scope, which
+holds nothing of the ministry; everything else is 404 (outside his scope) or
+403 (not allowed at all). The table must name every operation in the OpenAPI
+document, so a new endpoint cannot go without this test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from roer.api.openapi import generate
+from roer.api.tests.helpers import BASE, assert_problem, call, session_client, token_client
+from roer.audit.models import AuditEvent
+from roer.conftest import World
+
+# (method, path in the OpenAPI document, what charlie gets)
+ENDPOINTS: list[tuple[str, str, int]] = [
+    ("GET", "/org-units", 200),
+    ("GET", "/org-units/{id}", 404),
+    ("GET", "/people", 200),
+    ("GET", "/people/{id}", 404),
+    ("GET", "/role-assignments", 200),
+    ("POST", "/role-assignments", 403),
+    ("GET", "/role-assignments/{id}", 404),
+    ("PUT", "/role-assignments/{id}", 404),
+    ("PATCH", "/role-assignments/{id}", 404),
+    ("DELETE", "/role-assignments/{id}", 404),
+    ("GET", "/initiatives", 200),
+    ("POST", "/initiatives", 403),
+    ("GET", "/initiatives/{code}", 404),
+    ("PUT", "/initiatives/{code}", 404),
+    ("PATCH", "/initiatives/{code}", 404),
+    ("GET", "/audit-events", 403),
+    ("GET", "/audit-events/{id}", 403),
+]
+
+
+def _url(world: World, template: str) -> str:
+    resource = template.split("/")[1]
+    ids: dict[str, Callable[[], Any]] = {
+        "org-units": lambda: world.department.pk,
+        "people": lambda: world.alice.pk,
+        "role-assignments": lambda: world.alice.role_assignments.get().pk,
+        "initiatives": lambda: world.initiative.code,
+        "audit-events": lambda: AuditEvent.objects.for_object(world.initiative).first().pk,  # type: ignore[union-attr]
+    }
+    path = template.replace("{id}", str(ids[resource]())).replace("{code}", str(ids[resource]()))
+    return BASE + path
+
+
+def _body(world: World, template: str) -> dict[str, Any]:
+    if template.startswith("/initiatives"):
+        return {"name": "Overgenomen", "orgUnit": world.directorate.pk}
+    return {"person": world.charlie.pk, "role": "cio", "orgUnit": world.department.pk, "validFrom": "2024-01-01"}
+
+
+def test_the_table_names_every_operation_in_the_openapi_document(db: None) -> None:
+    documented = {(method.upper(), path) for path, operations in generate()["paths"].items() for method in operations}
+    assert documented == {(method, path) for method, path, _status in ENDPOINTS}
+
+
+@pytest.mark.parametrize(("method", "template", "_status"), ENDPOINTS)
+def test_anonymous_callers_get_401_problem(world: World, method: str, template: str, _status: int) -> None:
+    response = call(session_client(), method, _url(world, template))
+    body = assert_problem(response, 401)
+    assert body["code"] == "notAuthenticated"
+    assert response["WWW-Authenticate"] == "Token"
+
+
+@pytest.mark.parametrize("make_client", [session_client, token_client], ids=["session", "token"])
+@pytest.mark.parametrize(("method", "template", "status"), ENDPOINTS)
+def test_an_outsider_is_refused(
+    world: World, make_client: Callable[[Any], Any], method: str, template: str, status: int
+) -> None:
+    client = make_client(world.charlie)
+    url = _url(world, template)
+    data = _body(world, template) if method in ("POST", "PUT", "PATCH") else None
+    response = call(client, method, url, data, HTTP_IF_MATCH='"1"')
+    if status != 200:
+        assert_problem(response, status)
+        return
+    assert response.status_code == 200
+    text = response.content.decode()
+    for secret in ("dgdo", "alice", "MINBZ-", "Binnenzaken"):
+        assert secret not in text
