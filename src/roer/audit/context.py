@@ -40,23 +40,29 @@ class AuditContext:
         return self.label or str(self.source)
 
 
-_current: ContextVar[AuditContext] = ContextVar("roer_audit_context", default=AuditContext())
+# No shared default object: a default AuditContext would be one instance for every thread,
+# and ``set_actor`` outside an ``acting`` block would then name that actor on unrelated work.
+_current: ContextVar[AuditContext | None] = ContextVar("roer_audit_context", default=None)
 
 
 def current() -> AuditContext:
-    return _current.get()
+    """The context of the enclosing ``acting`` block, or a fresh system context outside one."""
+    return _current.get() or AuditContext()
 
 
 @contextlib.contextmanager
 def acting(actor: Any = None, source: str = Source.SYSTEM, label: str = "") -> Iterator[AuditContext]:
     """Run a block with ``actor`` and ``source`` recorded on every audit event it causes."""
-    token = _current.set(AuditContext(actor=actor, source=source, label=label))
+    context = AuditContext(actor=actor, source=source, label=label)
+    token = _current.set(context)
     try:
-        yield _current.get()
+        yield context
     finally:
         _current.reset(token)
 
 
 def set_actor(actor: Any) -> None:
     """Late identification, e.g. after the API authenticated a token inside the view."""
-    _current.get().actor = actor
+    context = _current.get()
+    if context is not None:  # outside an ``acting`` block there is nothing to attach the actor to
+        context.actor = actor

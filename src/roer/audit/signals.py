@@ -28,7 +28,9 @@ def record_save(sender: type[models.Model], instance: models.Model, created: boo
     before = None if created else getattr(instance, _BEFORE, None)
     after = snapshot(instance)
     secrets_before = getattr(instance, _BEFORE_SECRETS, {})
-    changed_secrets = {k for k, v in secret_values(instance).items() if before is not None and secrets_before.get(k) != v}
+    changed_secrets = {
+        k for k, v in secret_values(instance).items() if before is not None and secrets_before.get(k) != v
+    }
     _write(instance, "create" if created or before is None else "update", before, after, changed_secrets)
 
 

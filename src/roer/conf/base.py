@@ -146,16 +146,20 @@ TEMPLATES = [
 ]
 
 LANGUAGE_CODE = config(
-    "LANGUAGE_CODE", "nl", "Default interface language for visitors who have not chosen one (`nl` or `en`).", group="General"
+    "LANGUAGE_CODE",
+    "nl",
+    "Default interface language for visitors who have not chosen one (`nl` or `en`).",
+    group="General",
 )
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = config("TIME_ZONE", "Europe/Amsterdam", "Time zone for dates shown to users.", group="General")
 USE_I18N = True
+FORMAT_MODULE_PATH = ["roer.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(
+STATIC_ROOT: Path | None = Path(
     config(
         "STATIC_ROOT",
         str(PROJECT_DIR / "data" / "static"),
@@ -184,7 +188,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Read here so that the configuration reference lists them; applied by the production settings.
 PRODUCTION_SSL_REDIRECT = config(
-    "SECURE_SSL_REDIRECT", True, "Production: redirect plain HTTP to HTTPS (switch off when a proxy does it).", group="Security"
+    "SECURE_SSL_REDIRECT",
+    True,
+    "Production: redirect plain HTTP to HTTPS (switch off when a proxy does it).",
+    group="Security",
 )
 PRODUCTION_HSTS_SECONDS = config(
     "SECURE_HSTS_SECONDS", 31536000, "Production: Strict-Transport-Security max-age in seconds.", group="Security"

@@ -8,8 +8,9 @@ Settings call :func:`config`; the configuration reference in
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 
 @dataclass(frozen=True)

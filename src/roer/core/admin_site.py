@@ -27,7 +27,7 @@ def protect_admin() -> tuple[list[URLPattern | URLResolver], str, str]:
 
 def _wrap(pattern: URLPattern | URLResolver) -> URLPattern | URLResolver:
     if isinstance(pattern, URLResolver):
-        pattern.url_patterns[:] = [_wrap(p) for p in pattern.url_patterns]  # type: ignore[index]
+        pattern.url_patterns[:] = [_wrap(p) for p in pattern.url_patterns]
         return pattern
     pattern.callback = _refuse_signed_in_outsiders(pattern.callback)
     return pattern

@@ -74,7 +74,7 @@ def _unit(spec: UnitSpec, report: BuildReport) -> OrgUnit:
 
 
 def _person(spec: PersonSpec, units: dict[str, OrgUnit], password_hash: str, report: BuildReport) -> Person:
-    person = Person.objects.filter(username=spec.username).first()
+    person: Person | None = Person.objects.filter(username=spec.username).first()
     report.note("people", person is None)
     if person is None:
         person = Person(

@@ -76,7 +76,7 @@ def update_initiative(user: Any, initiative: Initiative, values: dict[str, Any],
     saves of the same version cannot both succeed.
     """
     with transaction.atomic():
-        stored = Initiative.objects.select_for_update().select_related("org_unit").get(pk=initiative.pk)
+        stored: Initiative = Initiative.objects.select_for_update().select_related("org_unit").get(pk=initiative.pk)
         if stored.version != expected_version:
             raise StaleVersion(stored, expected_version)
         new_unit = values.get("org_unit")

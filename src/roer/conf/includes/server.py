@@ -17,7 +17,10 @@ ROER_SERVE_WORKERS = config(
     group="Web server",
 )
 ROER_SERVE_THREADS = config(
-    "ROER_WEB_THREADS", 4, "Threads per web worker process; requests waiting on the database share a process.", group="Web server"
+    "ROER_WEB_THREADS",
+    4,
+    "Threads per web worker process; requests waiting on the database share a process.",
+    group="Web server",
 )
 ROER_SERVE_TIMEOUT = config(
     "ROER_WEB_TIMEOUT",

@@ -6,9 +6,9 @@ command can then fall back to Django's development server where it cannot run.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
-from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 from gunicorn.app.base import BaseApplication
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from roer.core.management.commands.serve import ServeOptions
 
 
-class RoerServer(BaseApplication):  # type: ignore[misc]  # gunicorn ships no type hints
+class RoerServer(BaseApplication):  # gunicorn ships no type hints: BaseApplication is Any
     def __init__(self, options: ServeOptions) -> None:
         self.options = options
         super().__init__()
@@ -32,7 +32,8 @@ class RoerServer(BaseApplication):  # type: ignore[misc]  # gunicorn ships no ty
             "reload": self.options.reload,
             "accesslog": "-",
             "errorlog": "-",
-            "loglevel": str(settings.LOGGING.get("root", {}).get("level", "INFO")).lower(),
+            # The root logger is configured from LOG_LEVEL by Django's LOGGING setting.
+            "loglevel": logging.getLevelName(logging.getLogger().getEffectiveLevel()).lower(),
             "proc_name": "roer",
             # Behind a proxy the forwarded headers are trusted from the proxy's address only.
             "forwarded_allow_ips": "127.0.0.1,::1",

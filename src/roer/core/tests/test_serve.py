@@ -119,7 +119,7 @@ def _get_when_up(url: str, server: subprocess.Popen[str], seconds: float = 30) -
             pytest.fail(f"roer serve stopped early:\n{server.stdout.read() if server.stdout else ''}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310  (loopback only)
-                return response.read().decode()
+                return str(response.read().decode())
         except OSError:
             time.sleep(0.2)
     pytest.fail("roer serve did not answer in time")

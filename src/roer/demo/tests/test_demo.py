@@ -39,7 +39,9 @@ def counts() -> dict[str, int]:
 
 def snapshot() -> list[tuple[str, str, str, str | None, str | None]]:
     return list(
-        Initiative.objects.order_by("code").values_list("code", "org_unit__code", "phase", "sponsor__username", "manager__username")
+        Initiative.objects.order_by("code").values_list(
+            "code", "org_unit__code", "phase", "sponsor__username", "manager__username"
+        )
     )
 
 
@@ -66,7 +68,9 @@ def test_demo_has_the_promised_shape() -> None:
     assert set(RoleAssignment.objects.values_list("role", flat=True)) == set(Role)
     mandate = RoleAssignment.objects.get(role=Role.MANDATE_HOLDER)
     assert mandate.org_unit == ministry
-    current_cios = RoleAssignment.objects.active_on(timezone.localdate()).filter(role=Role.CIO, org_unit__in=departments)
+    current_cios = RoleAssignment.objects.active_on(timezone.localdate()).filter(
+        role=Role.CIO, org_unit__in=departments
+    )
     assert current_cios.count() == 4
 
     in_ministry = Initiative.objects.filter(org_unit__path__startswith=ministry.path)
@@ -138,7 +142,9 @@ def test_large_portfolio_is_bulk_loaded_once_with_one_summary_event() -> None:
 
     with acting(source=Source.COMMAND, label="command:demo"):
         assert add_large_portfolio(300, progress=False) == 300
-        first = list(Initiative.objects.filter(code__startswith=PREFIX).order_by("code").values_list("code", "name", "phase"))
+        first = list(
+            Initiative.objects.filter(code__startswith=PREFIX).order_by("code").values_list("code", "name", "phase")
+        )
         assert add_large_portfolio(300, progress=False) == 0
 
     assert len(first) == 300

@@ -39,16 +39,6 @@ class OrgUnit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("organisation:unit-detail", args=[self.pk])
-
-    @property
-    def depth(self) -> int:
-        return self.path.count("/") - 1
-
-    def audit_scope_path(self) -> str:
-        return self.path
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         with transaction.atomic():
             old_path = self.path
@@ -62,6 +52,16 @@ class OrgUnit(models.Model):
             super().save(*args, **kwargs)
             if old_path and old_path != new_path:
                 self._move_descendants(old_path, new_path)
+
+    def get_absolute_url(self) -> str:
+        return reverse("organisation:unit-detail", args=[self.pk])
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") - 1
+
+    def audit_scope_path(self) -> str:
+        return self.path
 
     def _move_descendants(self, old_path: str, new_path: str) -> None:
         # Saved one by one on purpose: each move is an audited change.

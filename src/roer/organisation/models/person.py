@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.urls import reverse
@@ -24,7 +26,7 @@ class Person(AbstractUser):
         _("preferred language"), max_length=5, blank=True, choices=[("nl", "Nederlands"), ("en", "English")]
     )
 
-    objects = PersonManager()
+    objects: ClassVar[PersonManager] = PersonManager()
 
     class Meta:
         verbose_name = _("person")

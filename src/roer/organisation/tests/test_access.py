@@ -31,7 +31,10 @@ def test_expired_and_future_roles_give_no_access(world):
     today = timezone.localdate()
     person = Person.objects.create_user("eva", password="x")
     RoleAssignment.objects.create(
-        person=person, role=Role.CIO, org_unit=world.ministry, valid_from=today - datetime.timedelta(days=30),
+        person=person,
+        role=Role.CIO,
+        org_unit=world.ministry,
+        valid_from=today - datetime.timedelta(days=30),
         valid_until=today - datetime.timedelta(days=1),
     )
     RoleAssignment.objects.create(
