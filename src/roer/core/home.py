@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext as _
 
 from roer.organisation.access import active_roles
 from roer.organisation.models import OrgUnit
@@ -45,7 +46,22 @@ def awaiting(user: Any, initiatives: Any) -> dict[str, Any]:
         Q(problem_statement="") | Q(manager__isnull=True) | Q(sponsor__isnull=True)
     )
     fixable = [i for i in gaps.select_related("org_unit")[:50] if can_change_in_unit(user, i)][:10]
-    return {"mine": list(mine[:20]), "mine_count": mine.count(), "gaps": fixable}
+    return {
+        "mine": list(mine[:20]),
+        "mine_count": mine.count(),
+        "gaps": [(initiative, missing_parts(initiative)) for initiative in fixable],
+    }
+
+
+def missing_parts(initiative: Initiative) -> str:
+    parts = []
+    if not initiative.problem_statement:
+        parts.append(_("no problem statement"))
+    if not initiative.manager_id:
+        parts.append(_("no manager"))
+    if not initiative.sponsor_id:
+        parts.append(_("no sponsor"))
+    return ", ".join(str(part) for part in parts)
 
 
 def home_context(user: Any) -> dict[str, Any]:
