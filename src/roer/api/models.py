@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # Recognisable in logs and by secret scanners; the random part carries 256 bits.
-TOKEN_MARKER = "roer_"
+TOKEN_MARKER = "roer_"  # noqa: S105  (a public marker, not a secret)
 PREFIX_LENGTH = len(TOKEN_MARKER) + 6
 
 
