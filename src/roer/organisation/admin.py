@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from roer.organisation.access import is_unrestricted
 from roer.organisation.models import OrgUnit, Person, RoleAssignment
 
 
@@ -22,6 +23,9 @@ class ScopedAdminMixin:
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset: QuerySet[Any] = super().get_queryset(request)  # type: ignore[misc]
+        if is_unrestricted(request.user):
+            # Explicit: RoleAssignment.for_user() narrows a superuser to their own assignments.
+            return queryset
         return queryset.for_user(request.user)  # type: ignore[attr-defined,no-any-return]
 
 

@@ -98,3 +98,24 @@ def test_staff_see_only_their_scope_in_the_admin(client, world):
     assert "MINBZ-0001" in body and "MINBZ-0002" not in body
     response = client.get(reverse("admin:portfolio_initiative_change", args=[world.other_initiative.pk]))
     assert response.status_code == 302  # the admin sends unknown objects back to the index
+
+
+def test_add_and_change_pages_open_for_a_superuser(client, world, root):
+    client.force_login(root)
+    assignment = world.alice.role_assignments.get()
+    for name, obj in (
+        ("organisation_orgunit", world.department),
+        ("organisation_person", world.alice),
+        ("organisation_roleassignment", assignment),
+        ("portfolio_initiative", world.initiative),
+    ):
+        assert client.get(reverse(f"admin:{name}_add")).status_code == 200, name
+        assert client.get(reverse(f"admin:{name}_change", args=[obj.pk])).status_code == 200, name
+
+
+def test_initiative_code_can_be_chosen_when_adding_in_the_admin(client, world, root):
+    client.force_login(root)
+    body = client.get(reverse("admin:portfolio_initiative_add")).content.decode()
+    assert 'name="code"' in body
+    body = client.get(reverse("admin:portfolio_initiative_change", args=[world.initiative.pk])).content.decode()
+    assert 'name="code"' not in body and "MINBZ-0001" in body
