@@ -11,10 +11,13 @@ from roer.audit.registry import secret_values, snapshot
 
 _BEFORE = "_roer_audit_before"
 _BEFORE_SECRETS = "_roer_audit_before_secrets"
+# A model whose creation takes two writes (insert, then a value that needs the new id)
+# sets this during the first write, so that the pair is recorded as one creation.
+CREATING = "_roer_audit_creating"
 
 
 def remember_before(sender: type[models.Model], instance: models.Model, raw: bool = False, **_: Any) -> None:
-    if raw or instance.pk is None or instance._state.adding:
+    if raw or instance.pk is None or instance._state.adding or getattr(instance, CREATING, False):
         setattr(instance, _BEFORE, None)
         return
     stored = sender._default_manager.filter(pk=instance.pk).first()
@@ -23,7 +26,7 @@ def remember_before(sender: type[models.Model], instance: models.Model, raw: boo
 
 
 def record_save(sender: type[models.Model], instance: models.Model, created: bool, raw: bool = False, **_: Any) -> None:
-    if raw:
+    if raw or (created and getattr(instance, CREATING, False)):
         return
     before = None if created else getattr(instance, _BEFORE, None)
     after = snapshot(instance)

@@ -56,3 +56,12 @@ def test_auditors_see_events_of_their_scope_only(world):
     assert visible.filter(object_repr__contains="Regie op gegevens").exists()
     assert not visible.filter(object_repr="Gemeente Elders").exists()
     assert not AuditEvent.objects.for_user(world.alice).exists()
+
+
+def test_creating_an_org_unit_is_one_event_with_its_full_path(world):
+    from roer.organisation.models import OrgUnit
+
+    unit = OrgUnit.objects.create(code="dir-nieuw", name="Directie Nieuw", kind="directorate", parent=world.department)
+    events = list(AuditEvent.objects.for_object(unit))
+    assert [e.action for e in events] == ["create"]
+    assert events[0].after["path"] == unit.path and events[0].scope_path == unit.path

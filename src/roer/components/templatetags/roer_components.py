@@ -53,6 +53,14 @@ def alert(message: str, level: str = "info") -> dict[str, Any]:
 
 @register.inclusion_tag("components/form_field.html")
 def form_field(field: BoundField) -> dict[str, Any]:
+    """A labelled field whose help text and error message are announced with it (aria-describedby)."""
+    described_by = []
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if described_by:
+        field.field.widget.attrs["aria-describedby"] = " ".join(described_by)
     return {"field": field, "widget_type": field.widget_type}
 
 

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from roer.audit.signals import CREATING
 from roer.organisation.querysets import OrgUnitQuerySet
 
 
@@ -43,6 +44,8 @@ class OrgUnit(models.Model):
         with transaction.atomic():
             old_path = self.path
             if not self.pk:
+                # The path holds the new id: insert first, then record one creation with the full path.
+                setattr(self, CREATING, True)
                 super().save(*args, **kwargs)
                 kwargs = {}
             if self.parent and f"/{self.pk}/" in self.parent.path:
@@ -50,6 +53,7 @@ class OrgUnit(models.Model):
             new_path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
             self.path = new_path
             super().save(*args, **kwargs)
+            setattr(self, CREATING, False)
             if old_path and old_path != new_path:
                 self._move_descendants(old_path, new_path)
 

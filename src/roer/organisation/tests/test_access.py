@@ -73,3 +73,8 @@ def test_a_unit_cannot_be_placed_below_itself(world):
     world.department.parent = world.directorate
     with pytest.raises(ValueError):
         world.department.save()
+
+
+def test_a_superuser_sees_every_role_assignment(world):
+    admin = Person.objects.create_superuser("beheer", password="x")
+    assert RoleAssignment.objects.for_user(admin).count() == RoleAssignment.objects.count() > 1
