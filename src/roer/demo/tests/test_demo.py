@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from roer.audit.context import Source, acting
@@ -158,3 +158,15 @@ def test_large_portfolio_is_bulk_loaded_once_with_one_summary_event() -> None:
 def test_large_size_adds_ten_thousand() -> None:
     run_demo("--size", "large", "--verbosity", "0")
     assert Initiative.objects.filter(code__startswith=PREFIX).count() == 10_000
+
+
+def test_every_demo_login_reaches_its_pages(client: Client) -> None:
+    run_demo()
+    for person in Person.objects.all():
+        client.force_login(person)
+        for url in ("/", "/initiatives/"):
+            response = client.get(url)
+            assert response.status_code == 200, f"{person.username} {url}"
+    client.force_login(Person.objects.get(username="femke"))
+    assert b"BDZ-0001" not in client.get("/initiatives/").content
+    assert b"DIJKHAVEN-0001" in client.get("/initiatives/").content
