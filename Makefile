@@ -85,20 +85,13 @@ docs: $(RUN_STAMP)
 docs-check: $(RUN_STAMP)
 	$(ROER) config-docs --check
 
-# Source strings are English; the catalogue lives in src/roer/locale. Locations are kept
-# per file without line numbers, so unrelated edits do not churn the .po file.
-MAKEMESSAGES := cd src/roer && ../../$(ROER) makemessages --locale nl --no-obsolete --add-location file \
-	--extension html,txt,py --ignore tests --ignore e2e
-
+# Source strings are English; the Dutch catalogue lives in src/roer/locale (needs GNU gettext).
 messages: $(TEST_STAMP)
-	@command -v xgettext >/dev/null || { echo "make messages needs GNU gettext (apt-get install gettext)." >&2; exit 2; }
-	$(MAKEMESSAGES)
-	$(BIN)/python scripts/compile_messages.py
+	$(BIN)/python scripts/messages.py extract
 
-# Fails when the code has strings that the committed catalogue lacks (the creation date aside).
-messages-check: messages
-	@git diff --exit-code --ignore-matching-lines='^"POT-Creation-Date' -- src/roer/locale || { \
-		echo "The translation catalogue is out of date: run 'make messages', translate, and commit." >&2; exit 1; }
+# Fails when the code has strings that the committed catalogue lacks; changes no file.
+messages-check: $(TEST_STAMP)
+	$(BIN)/python scripts/messages.py check
 
 clean:
 	rm -rf $(VENV) node_modules data/static .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info test-results
