@@ -17,6 +17,9 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "src" / "roer" / "locale"
 def main() -> int:
     for po_path in sorted(LOCALE_DIR.glob("*/LC_MESSAGES/*.po")):
         po = polib.pofile(str(po_path))
+        # The extraction time changes on every `make messages`; leave it out so the .mo only
+        # changes when a translation does.
+        po.metadata.pop("POT-Creation-Date", None)
         po.save_as_mofile(str(po_path.with_suffix(".mo")))
         print(f"{po_path.relative_to(LOCALE_DIR)}: {len(po.translated_entries())} translated")
     return 0
