@@ -35,11 +35,17 @@ class InitiativeForm(forms.ModelForm):  # type: ignore[type-arg]
         units = OrgUnit.objects.filter(pk__in=[u.pk for u in units_for_new_initiatives(user)])
         if self.instance.pk:
             units = units | OrgUnit.objects.filter(pk=self.instance.org_unit_id)
-        self.fields["org_unit"].queryset = units.distinct().order_by("path")
+        self._choice_field("org_unit").queryset = units.distinct().order_by("path")
         people = Person.objects.for_user(user).filter(is_active=True).order_by("last_name", "first_name")
         for name in ("sponsor", "manager"):
-            self.fields[name].queryset = people
-            self.fields[name].empty_label = _("(not yet known)")
+            field = self._choice_field(name)
+            field.queryset = people
+            field.empty_label = _("(not yet known)")
+
+    def _choice_field(self, name: str) -> forms.ModelChoiceField:  # type: ignore[type-arg]
+        field = self.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        return field
 
 
 class NewInitiativeForm(InitiativeForm):

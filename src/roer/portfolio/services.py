@@ -5,9 +5,11 @@ Views, the API, imports and commands all call these functions.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from roer.organisation.access import has_capability, scope_filter
@@ -44,9 +46,15 @@ def units_for_new_initiatives(user: Any) -> list[OrgUnit]:
 def next_code(org_unit: OrgUnit) -> str:
     """The next free code in the organisation of ``org_unit``: ``<ROOT-CODE>-0001``, ``-0002``, …"""
     prefix = org_unit.root().code.upper() + "-"
-    taken = Initiative.objects.filter(code__startswith=prefix).values_list("code", flat=True)
-    numbers = [int(code[len(prefix) :]) for code in taken if code[len(prefix) :].isdigit()]
-    return f"{prefix}{max(numbers, default=0) + 1:04d}"
+    # The highest number is found in the database: longest code first, then the highest text.
+    highest = (
+        Initiative.objects.filter(code__regex=rf"^{re.escape(prefix)}[0-9]+$")
+        .order_by(Length("code").desc(), "-code")
+        .values_list("code", flat=True)
+        .first()
+    )
+    number = int(highest[len(prefix) :]) if highest else 0
+    return f"{prefix}{number + 1:04d}"
 
 
 def create_initiative(user: Any, values: dict[str, Any]) -> Initiative:

@@ -17,9 +17,9 @@ class Conflict:
 
 
 def _display(instance: Initiative, name: str, value: Any) -> str:
-    field = instance._meta.get_field(name)
-    if getattr(field, "choices", None):
-        return str(dict(field.choices).get(value, value))  # type: ignore[arg-type]
+    choices = getattr(instance._meta.get_field(name), "choices", None)
+    if choices:
+        return str(dict(choices).get(value, value))
     return "" if value is None else str(value)
 
 
@@ -30,6 +30,6 @@ def differences(stored: Initiative, submitted: dict[str, Any]) -> list[Conflict]
             continue
         current = getattr(stored, name)
         if current != submitted[name]:
-            label = str(stored._meta.get_field(name).verbose_name).capitalize()
+            label = str(getattr(stored._meta.get_field(name), "verbose_name", name)).capitalize()
             result.append(Conflict(label, _display(stored, name, submitted[name]), _display(stored, name, current)))
     return result

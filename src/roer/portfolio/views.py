@@ -141,8 +141,9 @@ def initiative_edit(request: HttpRequest, code: str) -> HttpResponse:
             context["conflicts"] = differences(stale.current, form.cleaned_data)
             context["stored"] = stale.current
             # The next save is a deliberate choice made after seeing the newer values.
-            form.data = form.data.copy()
-            form.data["version"] = str(stale.current.version)
+            data = request.POST.copy()
+            data["version"] = str(stale.current.version)
+            form.data = data
         except Refused as refusal:
             form.add_error(refusal.field, str(refusal.message))
         else:

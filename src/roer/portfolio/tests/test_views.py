@@ -53,7 +53,9 @@ def test_outsider_sees_no_initiative_anywhere(client, world, urls):
 
 
 def test_list_shows_scope_only_and_filters(client, world, urls):
-    InitiativeFactory(code="MINBZ-0100", name="Basisregistratie adressen", org_unit=world.department, phase=Phase.EXECUTION)
+    InitiativeFactory(
+        code="MINBZ-0100", name="Basisregistratie adressen", org_unit=world.department, phase=Phase.EXECUTION
+    )
     client.force_login(world.alice)
     body = client.get(urls["list"]).content.decode()
     assert "MINBZ-0001" in body and "MINBZ-0100" in body and "MINBZ-0002" not in body
@@ -107,7 +109,13 @@ def test_create_assigns_a_code_and_is_audited(client, world, urls):
     client.force_login(world.alice)
     response = client.post(
         urls["create"],
-        {"code": "", "name": "Digitale kluis", "org_unit": world.department.pk, "phase": "idea", "problem_statement": "Geen"},
+        {
+            "code": "",
+            "name": "Digitale kluis",
+            "org_unit": world.department.pk,
+            "phase": "idea",
+            "problem_statement": "Geen",
+        },
     )
     created = Initiative.objects.get(name="Digitale kluis")
     assert response.status_code == 302 and response["Location"] == created.get_absolute_url()
@@ -119,12 +127,16 @@ def test_create_assigns_a_code_and_is_audited(client, world, urls):
 
 def test_create_validates_with_specific_messages(client, world, urls):
     client.force_login(world.alice)
-    response = client.post(urls["create"], {"code": "bad code!", "name": "", "org_unit": world.other_department.pk, "phase": "idea"})
+    response = client.post(
+        urls["create"], {"code": "bad code!", "name": "", "org_unit": world.other_department.pk, "phase": "idea"}
+    )
     form = response.context["form"]
     assert response.status_code == 200
     assert "name" in form.errors and "code" in form.errors
     assert "org_unit" in form.errors  # alice may not register in another department
-    duplicate = client.post(urls["create"], {"code": "MINBZ-0001", "name": "X", "org_unit": world.department.pk, "phase": "idea"})
+    duplicate = client.post(
+        urls["create"], {"code": "MINBZ-0001", "name": "X", "org_unit": world.department.pk, "phase": "idea"}
+    )
     assert "already in use" in str(duplicate.context["form"].errors["code"])
 
 
@@ -171,3 +183,13 @@ def test_history_lists_changes(client, world, urls):
     client.post(urls["edit"], _edit_payload(world.initiative, phase="intake"))
     body = client.get(urls["history"]).content.decode()
     assert "phase" in body and "intake" in body
+
+
+def test_generated_codes_count_past_four_digits_and_skip_free_text_codes(world):
+    from roer.portfolio.services import next_code
+
+    InitiativeFactory(code="MINBZ-9999", org_unit=world.department)
+    InitiativeFactory(code="MINBZ-PILOT-ZAAK", org_unit=world.department)
+    assert next_code(world.directorate) == "MINBZ-10000"
+    InitiativeFactory(code="MINBZ-10000", org_unit=world.department)
+    assert next_code(world.department) == "MINBZ-10001"
