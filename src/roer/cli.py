@@ -21,8 +21,13 @@ def main(argv: list[str] | None = None) -> None:
 
     from django.core.management import execute_from_command_line
 
+    from roer.audit.context import Source, acting
+
+    # Django's own commands (migrate, shell -c, loaddata, createsuperuser…) are audited as the command line too.
+    label = f"command:{args[0]}" if args and not args[0].startswith("-") else "command"
     try:
-        execute_from_command_line(["roer", *args])
+        with acting(source=Source.COMMAND, label=label):
+            execute_from_command_line(["roer", *args])
     except BrokenPipeError:
         # Output piped into `head` or similar that stopped reading: not an error worth a stack trace.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

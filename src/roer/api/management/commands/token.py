@@ -30,7 +30,7 @@ class Command(BaseCommand):
         person = get_user_model().objects.filter(username=username).first()
         if person is None:
             raise CommandError(_("There is no person with user name %(username)s.") % {"username": username})
-        with acting(source=Source.COMMAND, label="roer token"), transaction.atomic():
+        with acting(source=Source.COMMAND, label="command:token"), transaction.atomic():
             if options["list"]:
                 self._list(person)
             elif options["revoke"]:
