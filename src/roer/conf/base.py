@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "roer.audit",
     "roer.organisation",
     "roer.portfolio",
+    "roer.strategy",
     "roer.api",
     "roer.demo",
 ]

@@ -86,3 +86,23 @@ def has_capability(user: Any, capability: Capability, path: str | None = None) -
 
 def home_units_filter(user: Person) -> Q:
     return scope_filter(user, Capability.VIEW_PORTFOLIO, "home_unit__path")
+
+
+def ancestor_paths(path: str) -> list[str]:
+    """``/1/3/7/`` → ``['/1/', '/1/3/']``: the units above a unit."""
+    parts = [part for part in path.strip("/").split("/") if part]
+    return ["/" + "/".join(parts[:depth]) + "/" for depth in range(1, len(parts))]
+
+
+def scope_or_above_filter(user: Any, capability: Capability, path_field: str) -> Q:
+    """Rows in the user's scope, and rows of the units above it.
+
+    Organisation-wide goals and KPIs sit on a unit above a department; a department's
+    people must still see them, or their work would look like it serves no goal.
+    """
+    if is_unrestricted(user):
+        return Q()
+    paths = scope_paths(user, capability)
+    above = sorted({ancestor for path in paths for ancestor in ancestor_paths(path)})
+    inside = scope_filter(user, capability, path_field)
+    return inside | Q(**{f"{path_field}__in": above}) if above else inside

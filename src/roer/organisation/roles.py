@@ -32,6 +32,8 @@ class Capability(models.TextChoices):
     CHANGE_INITIATIVE = "change_initiative", _("Change any initiative")
     VIEW_AUDIT = "view_audit", _("Read the audit trail")
     MANAGE_ORGANISATION = "manage_organisation", _("Manage org units and role assignments")
+    MANAGE_STRATEGY = "manage_strategy", _("Manage goals and KPIs")
+    RECORD_MEASUREMENTS = "record_measurements", _("Record and import KPI measurements")
 
 
 _EVERY_ROLE = frozenset(Role)
@@ -46,6 +48,19 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     ),
     Capability.VIEW_AUDIT: frozenset({Role.AUDITOR}),
     Capability.MANAGE_ORGANISATION: frozenset({Role.FUNCTIONAL_ADMIN}),
+    Capability.MANAGE_STRATEGY: frozenset(
+        {Role.CIO, Role.MANDATE_HOLDER, Role.PORTFOLIO_MANAGER, Role.BOARD_MEMBER, Role.FUNCTIONAL_ADMIN}
+    ),
+    Capability.RECORD_MEASUREMENTS: frozenset(
+        {
+            Role.CIO,
+            Role.MANDATE_HOLDER,
+            Role.PORTFOLIO_MANAGER,
+            Role.DATA_OFFICER,
+            Role.CONTROLLER,
+            Role.FUNCTIONAL_ADMIN,
+        }
+    ),
 }
 
 

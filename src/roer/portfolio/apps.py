@@ -8,6 +8,7 @@ class PortfolioConfig(AppConfig):
 
     def ready(self) -> None:
         from roer.audit.registry import register
-        from roer.portfolio.models import Initiative
+        from roer.portfolio.models import CostLine, Initiative
 
         register(Initiative)
+        register(CostLine)

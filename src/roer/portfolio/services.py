@@ -17,7 +17,17 @@ from roer.organisation.models import OrgUnit
 from roer.organisation.roles import Capability
 from roer.portfolio.models import Initiative
 
-EDITABLE_FIELDS = ("name", "org_unit", "sponsor", "manager", "phase", "problem_statement", "description")
+EDITABLE_FIELDS = (
+    "name",
+    "org_unit",
+    "sponsor",
+    "manager",
+    "phase",
+    "problem_statement",
+    "description",
+    "mandatory",
+    "legal_basis",
+)
 
 
 class StaleVersion(Exception):

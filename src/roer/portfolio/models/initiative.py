@@ -80,6 +80,12 @@ class Initiative(models.Model):
         _("problem statement"), blank=True, help_text=_("What is this initiative the solution for?")
     )
     description = models.TextField(_("description"), blank=True)
+    mandatory = models.BooleanField(
+        _("mandatory by law"), default=False, help_text=_("Required by a law or regulation, whatever its goals.")
+    )
+    legal_basis = models.TextField(
+        _("legal basis"), blank=True, help_text=_("The law or regulation that makes this initiative mandatory.")
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
