@@ -10,14 +10,14 @@
 5. Repair (exactly, in cents) and fill what is left; return the best plan.
 
 Small scenarios skip step 4's fixing: the whole MILP is solved, and its dual
-bound tightens the LP bound.
+bound tightens the LP bound. Step 4 lives in ``search``; then large-neighbourhood
+search improves the plan while time is left.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 import highspy
@@ -25,40 +25,18 @@ import numpy as np
 
 from .diagnose import check_forced
 from .explain import binding_limits, explain_unfunded
-from .greedy import fill, forced_closure, from_starts, greedy, topological
-from .model import F64, Matrix, build_matrix, make_highs
+from .greedy import fill, forced_closure, greedy, topological
+from .model import Matrix, build_matrix, make_highs
 from .money import to_cents
 from .placement import Links, Placement
 from .plan import Plan, Status, infeasible
 from .scenario import Scenario
+from .search import Clock, LpSolution, Search, lp_order, relative_gap, reserve
 
 Progress = Callable[[str, float, float | None, float | None], None]  # message, seconds, objective, bound
 
-FULL_MILP_CANDIDATES = 1200  # up to here the whole MILP is solved; the LP-guided core above
-CORE_SIZE = 200  # first core; it doubles while the core MILP is solved within the time
 OPTIMAL_GAP = 1e-6  # "optimal" means proven within this fraction
 DUAL_TOLERANCE = 1e-7  # scaled duals below this are zero: the limit does not bind
-
-
-@dataclass
-class LpSolution:
-    objective: float  # in value units
-    x: F64
-    row_dual: F64  # scaled model units
-    col_dual: F64
-    seconds: float
-
-
-class Clock:
-    def __init__(self, limit: float) -> None:
-        self.begin = time.perf_counter()
-        self.limit = limit
-
-    def elapsed(self) -> float:
-        return time.perf_counter() - self.begin
-
-    def left(self) -> float:
-        return self.limit - self.elapsed()
 
 
 class Optimiser:
@@ -156,13 +134,13 @@ class Optimiser:
             best = baseline
         say("LP relaxation solved; rounded plan", best.objective(), bound)
         mip_bound = None
-        if _gap(best.objective(), bound) > gap and clock.left() > self._reserve():
-            best, mip_bound = self._search(lp, best, clock, gap, say)
+        if relative_gap(best.objective(), bound) > gap and clock.left() > reserve(len(self.sc.candidates)):
+            best, mip_bound = Search(self.sc, self.links, self.matrix, lp, clock, say).run(best, gap)
         if mip_bound is not None:
             bound = min(bound, mip_bound)
         objective = best.objective()
         bound = max(bound, objective)
-        status: Status = "optimal" if _gap(objective, bound) <= OPTIMAL_GAP else "feasible"
+        status: Status = "optimal" if relative_gap(objective, bound) <= OPTIMAL_GAP else "feasible"
         plan = Plan(
             status,
             objective,
@@ -176,26 +154,8 @@ class Optimiser:
         say("done", objective, bound)
         return plan
 
-    def _lp_order(self, lp: LpSolution) -> tuple[list[int], dict[int, list[int]]]:
-        """Candidates by LP funding (then reduced cost), and each one's starts by LP weight."""
-        m, n = self.matrix, len(self.sc.candidates)
-        owner = np.repeat(np.arange(n), np.diff(m.col_start))
-        funded = np.bincount(owner, weights=lp.x, minlength=n)
-        best_rc = np.full(n, -np.inf)
-        np.maximum.at(best_rc, owner, lp.col_dual)
-        order = sorted(range(n), key=lambda i: (-round(float(funded[i]), 6), -float(best_rc[i])))
-        prefer = {}
-        for i in range(n):
-            cols = m.cols(i)
-            firsts = int(m.first[i])
-            prefer[i] = sorted(
-                (firsts + j - cols.start for j in cols),
-                key=lambda s: (-lp.x[cols.start + s - firsts], -lp.col_dual[cols.start + s - firsts], s),
-            )
-        return order, prefer
-
     def _rounded(self, lp: LpSolution, forced: Placement) -> Placement:
-        order, prefer = self._lp_order(lp)
+        order, prefer = lp_order(self.sc, self.matrix, lp)
         protected = forced_closure(self.sc, self.links)
         pl = Placement(self.sc, self.links)
         fill(pl, topological(self.sc, self.links, [i for i in order if i in protected]), prefer, include_valueless=True)
@@ -203,151 +163,6 @@ class Optimiser:
             pl = forced.copy()
         fill(pl, order, prefer)
         return pl
-
-    def _search(
-        self, lp: LpSolution, best: Placement, clock: Clock, gap: float, say: Callable[..., None]
-    ) -> tuple[Placement, float | None]:
-        """The whole MILP when small; otherwise LP-guided cores that double while time is left."""
-        n = len(self.sc.candidates)
-        if n <= FULL_MILP_CANDIDATES:
-            raw, dual_bound, _ = self._milp(lp, None, best, clock, gap, say)
-            return self._better(lp, raw, best), dual_bound
-        size, start_from = CORE_SIZE, best
-        while clock.left() > self._reserve() + 0.2 and _gap(best.objective(), lp.objective) > gap:
-            raw, _, proved = self._milp(lp, self._fixings(lp, size), start_from, clock, gap, say)
-            best = self._better(lp, raw, best)
-            start_from = raw or start_from
-            if not proved or size >= n:
-                break
-            size *= 2
-        return best, None
-
-    def _better(self, lp: LpSolution, raw: Placement | None, best: Placement) -> Placement:
-        """The solver's plan filled up with whatever still fits, if that beats ``best``."""
-        if raw is None:
-            return best
-        found = raw.copy()
-        order, prefer = self._lp_order(lp)
-        fill(found, order, prefer)
-        return found if found.objective() > best.objective() else best
-
-    def _reserve(self) -> float:
-        return 0.2 + 4e-5 * len(self.sc.candidates)  # explanations and the final fill
-
-    def _milp(
-        self,
-        lp: LpSolution,
-        fixings: tuple[dict[int, int], set[int]] | None,
-        start_from: Placement,
-        clock: Clock,
-        gap: float,
-        say: Callable[..., None],
-    ) -> tuple[Placement | None, float | None, bool]:
-        """One MILP: (its plan, its dual bound if it is the whole model, proved optimal?)."""
-        m, sc = self.matrix, self.sc
-        n = len(sc.candidates)
-        lower, upper = m.col_lower.copy(), m.col_upper.copy()
-        fixed_on, fixed_off = fixings or ({}, set())
-        for i, s in fixed_on.items():
-            cols = m.cols(i)
-            upper[cols.start : cols.stop] = 0.0
-            lower[cols.start + s - m.first[i]] = upper[cols.start + s - m.first[i]] = 1.0
-        for i in fixed_off:
-            cols = m.cols(i)
-            upper[cols.start : cols.stop] = 0.0
-        h = make_highs(m, integer=True, col_lower=lower, col_upper=upper)
-        h.setOptionValue("mip_rel_gap", gap)
-        h.setOptionValue("time_limit", max(0.1, clock.left() - self._reserve()))
-        start = self._start_vector(start_from, lower, upper)
-        if start is None and fixings is not None:
-            start = self._start_vector(self._respecting(lp, fixed_on, fixed_off), lower, upper)
-        if start is not None:
-            solution = highspy.HighsSolution()
-            solution.col_value = start
-            h.setSolution(solution)
-        whole = fixings is None
-
-        def improved(event: highspy.HighsCallbackEvent) -> None:
-            dual = event.data_out.mip_dual_bound
-            say(
-                "exact search: better plan",
-                event.data_out.objective_function_value * m.value_scale,
-                dual * m.value_scale if whole and np.isfinite(dual) else None,
-            )
-
-        h.cbMipImprovingSolution.subscribe(improved)
-        core = n - len(fixed_on) - len(fixed_off)
-        say(
-            "exact search: whole model" if whole else f"exact search: core of {core} candidates",
-            start_from.objective(),
-            None,
-        )
-        h.run()
-        info = h.getInfo()
-        proved = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-        dual_bound = info.mip_dual_bound * m.value_scale if whole and np.isfinite(info.mip_dual_bound) else None
-        if info.primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
-            return None, dual_bound, proved
-        x = np.asarray(h.getSolution().col_value)
-        starts = {i: int(m.first[i]) + j - int(m.col_start[i]) for i in range(n) for j in m.cols(i) if x[j] > 0.5}
-        return from_starts(sc, self.links, starts, forced_closure(sc, self.links)), dual_bound, proved
-
-    def _fixings(self, lp: LpSolution, size: int) -> tuple[dict[int, int], set[int]]:
-        """Candidates the LP decides clearly: funded at one start, or clearly unfunded."""
-        m, sc = self.matrix, self.sc
-        n = len(sc.candidates)
-        owner = np.repeat(np.arange(n), np.diff(m.col_start))
-        funded = np.bincount(owner, weights=lp.x, minlength=n)
-        top = np.zeros(n)
-        np.maximum.at(top, owner, lp.x)
-        best_rc = np.full(n, -np.inf)
-        np.maximum.at(best_rc, owner, lp.col_dual)
-        assign_dual = lp.row_dual[:n]
-        integral_on = top > 1 - 1e-6
-        integral_off = funded < 1e-6
-        # How much the objective would lose if the LP's decision were reversed.
-        margin = np.where(integral_on, assign_dual, np.where(integral_off, -best_rc, -1.0))
-        core = set(np.argsort(margin, kind="stable")[:size].tolist())
-        for i in list(core):  # decide linked candidates together
-            core.update(self.links.bundle[i])
-            core.update(self.links.rivals[i])
-        on = {
-            i: int(m.first[i]) + int(np.argmax(lp.x[m.cols(i).start : m.cols(i).stop]))
-            for i in range(n)
-            if i not in core and integral_on[i]
-        }
-        off = {i for i in range(n) if i not in core and i not in on}
-        return on, off
-
-    def _respecting(self, lp: LpSolution, on: dict[int, int], off: set[int]) -> Placement:
-        """A plan that keeps the fixings: the LP's clear choices, then the core by LP order."""
-        order, prefer = self._lp_order(lp)
-        needed, todo = set(), [*on, *forced_closure(self.sc, self.links)]
-        while todo:  # what the fixed candidates depend on comes first
-            i = todo.pop()
-            if i not in needed:
-                needed.add(i)
-                todo.extend(self.links.before[i])
-                todo.extend(self.links.bundle[i])
-        pl = Placement(self.sc, self.links)
-        fill(
-            pl,
-            topological(self.sc, self.links, sorted(needed)),
-            {**prefer, **{i: [s] for i, s in on.items()}},
-            include_valueless=True,
-        )
-        fill(pl, [i for i in order if i not in off and i not in on], prefer)
-        return pl
-
-    def _start_vector(self, pl: Placement, lower: F64, upper: F64) -> F64 | None:
-        """The incumbent as MILP columns, if it respects the fixings (else HiGHS would refuse it)."""
-        m = self.matrix
-        x = np.zeros(m.n_cols)
-        for i, s in pl.start.items():
-            x[m.col_start[i] + s - m.first[i]] = 1.0
-        if np.any(x < lower) or np.any(x > upper):
-            return None
-        return x
 
     def _binding(self, lp: LpSolution, pl: Placement) -> list[dict[str, object]]:
         m, sc = self.matrix, self.sc
@@ -360,10 +175,6 @@ class Optimiser:
             for t in range(len(sc.teams))
         ]
         return binding_limits(sc, pl, budget, teams, tolerance=0.0)
-
-
-def _gap(objective: float, bound: float) -> float:
-    return 0.0 if bound <= 0 else max(0.0, (bound - objective) / bound)
 
 
 def optimise(scenario: Scenario, time_limit: float = 60.0, gap: float = 1e-4, progress: Progress | None = None) -> Plan:

@@ -1,0 +1,288 @@
+"""The exact part of the optimiser: MILPs on the undecided core, and neighbourhood search.
+
+``Search.run`` takes the best plan so far and improves it within the time left:
+for small scenarios branch and bound on the whole model, then large-neighbourhood
+search; for large ones the LP-guided core (see ``_fixings``), doubled while it is
+solved in time, then neighbourhood search inside the core.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+
+from .greedy import fill, forced_closure, from_starts, topological
+from .model import F64, Matrix, make_highs
+from .placement import Links, Placement
+from .scenario import Scenario
+
+FULL_MILP_CANDIDATES = 1200  # up to here the whole MILP is solved; the LP-guided core above
+CORE_SIZE = 200  # first core; it doubles while the core MILP is solved within the time
+WHOLE_MILP_SHARE = 0.4  # small scenarios: branch and bound this share of the time, then polish
+POLISH_SIZE = 40  # candidates freed per neighbourhood-search round, to begin with
+POLISH_SECONDS = 1.5  # time cap per neighbourhood-search round
+
+
+@dataclass
+class LpSolution:
+    objective: float  # in value units
+    x: F64
+    row_dual: F64  # scaled model units
+    col_dual: F64
+    seconds: float
+
+
+class Clock:
+    def __init__(self, limit: float) -> None:
+        self.begin = time.perf_counter()
+        self.limit = limit
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.begin
+
+    def left(self) -> float:
+        return self.limit - self.elapsed()
+
+
+def relative_gap(objective: float, bound: float) -> float:
+    """(bound − objective) / bound, never negative."""
+    return 0.0 if bound <= 0 else max(0.0, (bound - objective) / bound)
+
+
+def reserve(candidates: int) -> float:
+    """Seconds kept back for explanations and the final fill."""
+    return 0.3 + 8e-5 * candidates
+
+
+def lp_order(sc: Scenario, m: Matrix, lp: LpSolution) -> tuple[list[int], dict[int, list[int]]]:
+    """Candidates by LP funding (then reduced cost), and each one's starts by LP weight."""
+    n = len(sc.candidates)
+    owner = np.repeat(np.arange(n), np.diff(m.col_start))
+    funded = np.bincount(owner, weights=lp.x, minlength=n)
+    best_rc = np.full(n, -np.inf)
+    np.maximum.at(best_rc, owner, lp.col_dual)
+    order = sorted(range(n), key=lambda i: (-round(float(funded[i]), 6), -float(best_rc[i])))
+    prefer = {}
+    for i in range(n):
+        cols = m.cols(i)
+        firsts = int(m.first[i])
+        prefer[i] = sorted(
+            (firsts + j - cols.start for j in cols),
+            key=lambda s: (-lp.x[cols.start + s - firsts], -lp.col_dual[cols.start + s - firsts], s),
+        )
+    return order, prefer
+
+
+class Search:
+    """Improves a plan with exact MILPs until the time is up (see the module docstring)."""
+
+    def __init__(
+        self, sc: Scenario, links: Links, m: Matrix, lp: LpSolution, clock: Clock, say: Callable[..., None]
+    ) -> None:
+        self.sc, self.links, self.m, self.lp, self.clock, self.say = sc, links, m, lp, clock, say
+        self.order, self.prefer = lp_order(sc, m, lp)
+
+    def run(self, best: Placement, gap: float) -> tuple[Placement, float | None]:
+        """The whole MILP when small; otherwise LP-guided cores that double while time is left."""
+        n = len(self.sc.candidates)
+        if n <= FULL_MILP_CANDIDATES:
+            # Branch and bound for part of the time (its dual bound is worth having), then polish.
+            share = self.clock.left() * WHOLE_MILP_SHARE
+            raw, dual_bound, proved = self._milp(None, best, gap, seconds=share)
+            best = self._better(raw, best)
+            if not proved and raw is not None:
+                best = self._better(self._polish(raw, range(n)), best)
+            return best, dual_bound
+        size, start_from = CORE_SIZE, best
+        core: set[int] = set()
+        while (
+            self.clock.left() > reserve(len(self.sc.candidates)) + 0.2
+            and relative_gap(best.objective(), self.lp.objective) > gap
+        ):
+            fixings = self._fixings(size)
+            raw, _, proved = self._milp(fixings, start_from, gap)
+            best = self._better(raw, best)
+            start_from = raw or start_from
+            core = set(range(n)) - set(fixings[0]) - fixings[1]
+            if not proved or size >= n:
+                break
+            size *= 2
+        if core and self.clock.left() > reserve(len(self.sc.candidates)) + 0.5:
+            best = self._better(self._polish(best, sorted(core)), best)
+        return best, None
+
+    def _polish(self, incumbent: Placement, free: Sequence[int]) -> Placement:
+        """Large-neighbourhood search: free a random part of ``free``, fix the rest, solve exactly.
+
+        Each round keeps the incumbent's other decisions, so it is a valid start
+        and the result can only improve; the neighbourhood grows while rounds
+        finish quickly and shrinks when they hit their time cap.
+        """
+        rng = random.Random(len(free))  # noqa: S311 - search diversity, not security; reproducible
+        size = min(len(free), POLISH_SIZE)
+        n = len(self.sc.candidates)
+        while self.clock.left() > reserve(len(self.sc.candidates)) + 0.3 and size > 0:
+            chosen = self._neighbourhood(rng, free, incumbent, size)
+            on = {i: s for i, s in incumbent.start.items() if i not in chosen}
+            off = {i for i in range(n) if i not in incumbent.start and i not in chosen}
+            started = time.perf_counter()
+            raw, _, proved = self._milp((on, off), incumbent, 0.0, seconds=POLISH_SECONDS, quiet=True)
+            if raw is not None and raw.objective() > incumbent.objective() + 1e-9:
+                incumbent = raw
+                self.say("neighbourhood search: better plan", incumbent.objective(), None)
+            if proved and time.perf_counter() - started < POLISH_SECONDS / 3:
+                size = min(len(free), int(size * 1.2) + 1)
+            elif not proved:
+                size = max(5, int(size * 0.8))
+        return incumbent
+
+    def _better(self, raw: Placement | None, best: Placement) -> Placement:
+        """The solver's plan filled up with whatever still fits, if that beats ``best``."""
+        if raw is None:
+            return best
+        found = raw.copy()
+        fill(found, self.order, self.prefer)
+        return found if found.objective() > best.objective() else best
+
+    def _neighbourhood(self, rng: random.Random, free: Sequence[int], pl: Placement, size: int) -> set[int]:
+        """``size`` candidates that compete with each other: same team, same quarters, or at random."""
+        sc = self.sc
+        kind = rng.randrange(3)
+        if kind == 0 and sc.teams:
+            team = rng.randrange(len(sc.teams))
+            pool = [i for i in free if any(t == team for t, _ in sc.candidates[i].demand)]
+        elif kind == 1:
+            q = rng.randrange(sc.quarters)
+
+            def overlaps(i: int) -> bool:
+                c = sc.candidates[i]
+                first, last = (pl.start[i], pl.start[i]) if i in pl.start else (c.starts.start, c.starts.stop - 1)
+                return first <= q + 1 and last + c.duration > q - 1
+
+            pool = [i for i in free if overlaps(i)]
+        else:
+            pool = list(free)
+        if len(pool) < size:
+            pool += rng.sample([i for i in free if i not in set(pool)], min(size - len(pool), len(free) - len(pool)))
+        return set(rng.sample(pool, min(size, len(pool))))
+
+    def _milp(
+        self,
+        fixings: tuple[dict[int, int], set[int]] | None,
+        start_from: Placement,
+        gap: float,
+        seconds: float | None = None,
+        quiet: bool = False,
+    ) -> tuple[Placement | None, float | None, bool]:
+        """One MILP: (its plan, its dual bound if it is the whole model, proved optimal?)."""
+        m, sc = self.m, self.sc
+        n = len(sc.candidates)
+        lower, upper = m.col_lower.copy(), m.col_upper.copy()
+        fixed_on, fixed_off = fixings or ({}, set())
+        for i, s in fixed_on.items():
+            cols = m.cols(i)
+            upper[cols.start : cols.stop] = 0.0
+            lower[cols.start + s - m.first[i]] = upper[cols.start + s - m.first[i]] = 1.0
+        for i in fixed_off:
+            cols = m.cols(i)
+            upper[cols.start : cols.stop] = 0.0
+        h = make_highs(m, integer=True, col_lower=lower, col_upper=upper)
+        h.setOptionValue("mip_rel_gap", gap)
+        left = self.clock.left() - reserve(len(self.sc.candidates))
+        h.setOptionValue("time_limit", max(0.1, min(left, seconds) if seconds is not None else left))
+        start = self._start_vector(start_from, lower, upper)
+        if start is None and fixings is not None:
+            start = self._start_vector(self._respecting(fixed_on, fixed_off), lower, upper)
+        if start is not None:
+            solution = highspy.HighsSolution()
+            solution.col_value = start
+            h.setSolution(solution)
+        whole = fixings is None
+
+        def improved(event: highspy.HighsCallbackEvent) -> None:
+            dual = event.data_out.mip_dual_bound
+            self.say(
+                "exact search: better plan",
+                event.data_out.objective_function_value * m.value_scale,
+                dual * m.value_scale if whole and np.isfinite(dual) else None,
+            )
+
+        if not quiet:
+            h.cbMipImprovingSolution.subscribe(improved)
+            core = n - len(fixed_on) - len(fixed_off)
+            self.say(
+                "exact search: whole model" if whole else f"exact search: core of {core} candidates",
+                start_from.objective(),
+                None,
+            )
+        h.run()
+        info = h.getInfo()
+        proved = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        dual_bound = info.mip_dual_bound * m.value_scale if whole and np.isfinite(info.mip_dual_bound) else None
+        if info.primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
+            return None, dual_bound, proved
+        x = np.asarray(h.getSolution().col_value)
+        starts = {i: int(m.first[i]) + j - int(m.col_start[i]) for i in range(n) for j in m.cols(i) if x[j] > 0.5}
+        return from_starts(sc, self.links, starts, forced_closure(sc, self.links)), dual_bound, proved
+
+    def _fixings(self, size: int) -> tuple[dict[int, int], set[int]]:
+        """Candidates the LP decides clearly: funded at one start, or clearly unfunded."""
+        m, sc = self.m, self.sc
+        n = len(sc.candidates)
+        owner = np.repeat(np.arange(n), np.diff(m.col_start))
+        funded = np.bincount(owner, weights=self.lp.x, minlength=n)
+        top = np.zeros(n)
+        np.maximum.at(top, owner, self.lp.x)
+        best_rc = np.full(n, -np.inf)
+        np.maximum.at(best_rc, owner, self.lp.col_dual)
+        assign_dual = self.lp.row_dual[:n]
+        integral_on = top > 1 - 1e-6
+        integral_off = funded < 1e-6
+        # How much the objective would lose if the LP's decision were reversed.
+        margin = np.where(integral_on, assign_dual, np.where(integral_off, -best_rc, -1.0))
+        core = set(np.argsort(margin, kind="stable")[:size].tolist())
+        for i in list(core):  # decide linked candidates together
+            core.update(self.links.bundle[i])
+            core.update(self.links.rivals[i])
+        on = {
+            i: int(m.first[i]) + int(np.argmax(self.lp.x[m.cols(i).start : m.cols(i).stop]))
+            for i in range(n)
+            if i not in core and integral_on[i]
+        }
+        off = {i for i in range(n) if i not in core and i not in on}
+        return on, off
+
+    def _respecting(self, on: dict[int, int], off: set[int]) -> Placement:
+        """A plan that keeps the fixings: the LP's clear choices, then the core by LP order."""
+        order, prefer = self.order, self.prefer
+        needed, todo = set(), [*on, *forced_closure(self.sc, self.links)]
+        while todo:  # what the fixed candidates depend on comes first
+            i = todo.pop()
+            if i not in needed:
+                needed.add(i)
+                todo.extend(self.links.before[i])
+                todo.extend(self.links.bundle[i])
+        pl = Placement(self.sc, self.links)
+        fill(
+            pl,
+            topological(self.sc, self.links, sorted(needed)),
+            {**prefer, **{i: [s] for i, s in on.items()}},
+            include_valueless=True,
+        )
+        fill(pl, [i for i in order if i not in off and i not in on], prefer)
+        return pl
+
+    def _start_vector(self, pl: Placement, lower: F64, upper: F64) -> F64 | None:
+        """The incumbent as MILP columns, if it respects the fixings (else HiGHS would refuse it)."""
+        m = self.m
+        x = np.zeros(m.n_cols)
+        for i, s in pl.start.items():
+            x[m.col_start[i] + s - m.first[i]] = 1.0
+        if np.any(x < lower) or np.any(x > upper):
+            return None
+        return x
