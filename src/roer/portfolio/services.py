@@ -10,12 +10,13 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Length
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from roer.organisation.access import has_capability, scope_filter
 from roer.organisation.models import OrgUnit
 from roer.organisation.roles import Capability
-from roer.portfolio.models import Initiative
+from roer.portfolio.models import Initiative, Phase
 
 EDITABLE_FIELDS = (
     "name",
@@ -31,10 +32,13 @@ EDITABLE_FIELDS = (
 
 
 class StaleVersion(Exception):
-    """The change was based on an older version than the stored one."""
+    """The change was based on an older version than the stored one.
 
-    def __init__(self, current: Initiative, expected_version: int) -> None:
-        super().__init__(f"{current.code}: expected version {expected_version}, stored is {current.version}")
+    Shared by every model with a ``version`` (initiatives, goals, KPIs); ``current`` is the stored row.
+    """
+
+    def __init__(self, current: Any, expected_version: int) -> None:
+        super().__init__(f"{current}: expected version {expected_version}, stored is {current.version}")
         self.current = current
         self.expected_version = expected_version
 
@@ -46,6 +50,71 @@ class Refused(Exception):
         super().__init__(str(message))
         self.field = field
         self.message = message
+
+
+class IntakeIncomplete(Refused):
+    """The initiative lacks what it needs to leave the idea phase: a validation problem, not one of rights."""
+
+
+# Phases an initiative may be in without meeting the intake rule.
+_BEFORE_INTAKE = (Phase.IDEA, Phase.STOPPED)
+
+
+def _is_mandatory_with_basis(initiative: Initiative) -> bool:
+    return initiative.mandatory and bool(initiative.legal_basis.strip())
+
+
+def needs_a_contribution(initiative: Initiative) -> bool:
+    """True when the intake rule asks ``initiative`` (as it is now) to contribute to a goal."""
+    return initiative.phase not in _BEFORE_INTAKE and not _is_mandatory_with_basis(initiative)
+
+
+def intake_missing(initiative: Initiative, creating: bool = False) -> list[str]:
+    """What ``initiative`` lacks to leave the idea phase, as instructions; empty when nothing does.
+
+    It needs a problem statement, and a contribution to a goal, unless it is mandatory
+    by law: then it needs its legal basis instead. A mandatory initiative always names
+    its legal basis, even when it contributes to goals as well.
+    """
+    missing = []
+    if not initiative.problem_statement.strip():
+        missing.append(gettext("add a problem statement"))
+    if initiative.mandatory:
+        if not initiative.legal_basis.strip():
+            missing.append(gettext("add the legal basis that makes it mandatory by law"))
+    elif creating:
+        # A new initiative has no contributions yet: they are added to a registered idea.
+        missing.append(
+            gettext(
+                "register it as an idea and add at least one contribution to a goal first "
+                "(or mark it mandatory by law with its legal basis)"
+            )
+        )
+    elif not initiative.contributions.exists():
+        missing.append(
+            gettext("add at least one contribution to a goal (or mark it mandatory by law with its legal basis)")
+        )
+    return missing
+
+
+def check_intake(initiative: Initiative, previous_phase: str | None) -> None:
+    """Refuse a move out of the idea phase (or out of stopped, or a registration past it) that lacks something.
+
+    ``previous_phase`` is None for a new initiative. Stopping is always allowed, and
+    resuming a stopped initiative is checked too, so that stopping is no way around the rule.
+    """
+    if initiative.phase in _BEFORE_INTAKE:
+        return
+    if previous_phase is not None and previous_phase not in _BEFORE_INTAKE:
+        return
+    missing = intake_missing(initiative, creating=previous_phase is None)
+    if not missing:
+        return
+    if previous_phase == Phase.STOPPED:
+        message = gettext("Cannot resume this stopped initiative: %(missing)s.")
+    else:
+        message = gettext("Cannot leave the idea phase: %(missing)s.")
+    raise IntakeIncomplete("phase", message % {"missing": "; ".join(missing)})
 
 
 def units_for_new_initiatives(user: Any) -> list[OrgUnit]:
