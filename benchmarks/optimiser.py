@@ -207,11 +207,12 @@ def what_if(n: int, seed: int, repeats: int = 20) -> list[float]:
     opt = Optimiser(parse_scenario(data))
     opt.lp()
     times = []
+    base = data["budgetPerYear"]
     for k in range(repeats):
-        factor = 0.85 + 0.3 * (k % 7) / 6
-        budget = [round(b * factor) for b in data["budgetPerYear"]]
+        factor = 0.85 + 0.3 * (k % 7) / 6  # -15 % … +15 %, each from the original budget
+        opt.resolve_bound(budget_per_year=base)
         t = time.perf_counter()
-        opt.resolve_bound(budget_per_year=budget)
+        opt.resolve_bound(budget_per_year=[round(b * factor) for b in base])
         times.append(time.perf_counter() - t)
     return times
 

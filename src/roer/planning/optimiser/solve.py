@@ -48,6 +48,7 @@ class Optimiser:
         self._matrix: Matrix | None = None
         self._lp: highspy.Highs | None = None
         self._lp_solution: LpSolution | None = None
+        self._changed = False  # budgets or capacities changed by resolve_bound
 
     @property
     def matrix(self) -> Matrix:
@@ -106,9 +107,13 @@ class Optimiser:
             t = next(k for k, team in enumerate(self.sc.teams) if team.id == team_id)
             rows += [m.team_row + t * self.sc.quarters + q for q in range(self.sc.quarters)]
             uppers += [float(a) / m.team_scale for a in series]
+        # From the kept basis, presolve would only redo work; dual simplex repairs the basis directly.
+        self._lp.setOptionValue("presolve", "off")
+        self._lp.setOptionValue("simplex_strategy", 1)
         if rows:
             idx = np.array(rows, dtype=np.int32)
             self._lp.changeRowsBounds(len(rows), idx, m.row_lower[idx], np.array(uppers))
+            self._changed = True
         self._lp_solution = self._read_lp(time.perf_counter())
         return None if self._lp_solution is None else self._lp_solution.objective
 
@@ -124,6 +129,13 @@ class Optimiser:
         if forced.reason is not None or forced.placement is None:
             return infeasible(forced.reason or "no plan satisfies all constraints", clock.elapsed())
         say("solving the LP relaxation")
+        if self._changed:  # a what-if changed the kept LP: back to the scenario's own limits
+            m = self.matrix
+            idx = np.arange(m.budget_row, m.dep_row, dtype=np.int32)
+            assert self._lp is not None
+            self._lp.changeRowsBounds(len(idx), idx, m.row_lower[idx], m.row_upper[idx])
+            self._lp_solution = self._read_lp(time.perf_counter())
+            self._changed = False
         lp = self.lp()
         if lp is None:
             return infeasible("no plan satisfies all constraints (the LP relaxation is infeasible)", clock.elapsed())

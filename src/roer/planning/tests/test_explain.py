@@ -112,3 +112,11 @@ def test_every_unfunded_candidate_has_a_reason_and_nothing_that_fits_is_left_out
     for item in plan["unfunded"]:
         assert item["reasons"], item
         assert all(r["kind"] != "choice" for r in item["reasons"])
+
+
+def test_solve_after_a_what_if_uses_the_scenarios_own_limits() -> None:
+    data = scenario([candidate("a", 10, [60]), candidate("b", 8, [50])], budget=[100])
+    opt = Optimiser(parse_scenario(data))
+    assert opt.resolve_bound(budget_per_year=[1000]) == pytest.approx(18)
+    plan = opt.solve(time_limit=5).to_json()
+    assert plan["bound"] == pytest.approx(10) and plan["objective"] == pytest.approx(10)
