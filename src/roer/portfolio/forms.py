@@ -16,10 +16,26 @@ _TEXTAREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows"
 _SELECT = {"class": "utrecht-select utrecht-select--html-select"}
 
 
+INTAKE_HELP = _(
+    "To leave the idea phase an initiative needs a problem statement and a contribution to a goal; "
+    "if it is mandatory by law, its legal basis instead of the contribution."
+)
+
+
 class InitiativeForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Initiative
-        fields = ["name", "org_unit", "phase", "sponsor", "manager", "problem_statement", "description"]
+        fields = [
+            "name",
+            "org_unit",
+            "phase",
+            "sponsor",
+            "manager",
+            "problem_statement",
+            "description",
+            "mandatory",
+            "legal_basis",
+        ]
         widgets = {
             "name": forms.TextInput(attrs=_TEXTBOX),
             "org_unit": forms.Select(attrs=_SELECT),
@@ -28,10 +44,13 @@ class InitiativeForm(forms.ModelForm):  # type: ignore[type-arg]
             "manager": forms.Select(attrs=_SELECT),
             "problem_statement": forms.Textarea(attrs=_TEXTAREA),
             "description": forms.Textarea(attrs=_TEXTAREA),
+            "mandatory": forms.CheckboxInput(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
+            "legal_basis": forms.Textarea(attrs={**_TEXTAREA, "rows": 3}),
         }
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["phase"].help_text = INTAKE_HELP
         units = OrgUnit.objects.filter(pk__in=[u.pk for u in units_for_new_initiatives(user)])
         if self.instance.pk:
             units = units | OrgUnit.objects.filter(pk=self.instance.org_unit_id)

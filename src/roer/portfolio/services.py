@@ -145,6 +145,7 @@ def create_initiative(user: Any, values: dict[str, Any]) -> Initiative:
         initiative = Initiative(**{k: v for k, v in values.items() if k in EDITABLE_FIELDS})
         initiative.code = chosen or next_code(org_unit)
         initiative.full_clean()
+        check_intake(initiative, previous_phase=None)
         try:
             with transaction.atomic():
                 initiative.save()
@@ -171,10 +172,12 @@ def update_initiative(user: Any, initiative: Initiative, values: dict[str, Any],
         if new_unit is not None and new_unit.pk != stored.org_unit_id:
             if not has_capability(user, Capability.ADD_INITIATIVE, new_unit.path):
                 raise Refused("org_unit", _("You may not move initiatives into this org unit."))
+        previous_phase = stored.phase
         for name, value in values.items():
             if name in EDITABLE_FIELDS:
                 setattr(stored, name, value)
         stored.full_clean()
+        check_intake(stored, previous_phase)
         stored.version += 1  # safe: the row is locked until the transaction ends
         stored.save()
     return stored

@@ -34,6 +34,12 @@ class InitiativeSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
         allow_blank=True,
         help_text=_("What is this initiative the solution for?"),
     )
+    legalBasis = serializers.CharField(
+        source="legal_basis",
+        required=False,
+        allow_blank=True,
+        help_text=_("The law or regulation that makes this initiative mandatory."),
+    )
     createdAt = serializers.DateTimeField(source="created_at", read_only=True, help_text=_("When it was registered."))
     updatedAt = serializers.DateTimeField(source="updated_at", read_only=True, help_text=_("When it last changed."))
 
@@ -48,13 +54,16 @@ class InitiativeSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
             "phase",
             "problemStatement",
             "description",
+            "mandatory",
+            "legalBasis",
             "version",
             "createdAt",
             "updatedAt",
         ]
         read_only_fields = ["code", "version"]
         extra_kwargs: dict[str, dict[str, Any]] = {
-            "version": {"help_text": _("Goes up by one with every change; the ETag carries it too.")}
+            "version": {"help_text": _("Goes up by one with every change; the ETag carries it too.")},
+            "mandatory": {"help_text": _("Required by a law or regulation, whatever its goals.")},
         }
 
 

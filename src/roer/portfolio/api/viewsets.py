@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -20,6 +20,7 @@ from roer.portfolio.api.filters import InitiativeFilter
 from roer.portfolio.api.serializers import InitiativeSerializer, NewInitiativeSerializer
 from roer.portfolio.models import Initiative
 from roer.portfolio.services import (
+    IntakeIncomplete,
     Refused,
     StaleVersion,
     create_initiative,
@@ -27,6 +28,13 @@ from roer.portfolio.services import (
 )
 
 CHANGE = "portfolio.change_initiative"
+
+
+def _refusal(refused: Refused) -> Exception:
+    """Something missing (the intake rule) is an invalid value, 400; anything else is not allowed, 403."""
+    if isinstance(refused, IntakeIncomplete):
+        return ValidationError({refused.field: [str(refused.message)]})
+    return PermissionDenied(refused.message)
 
 
 class InitiativeViewSet(
@@ -66,7 +74,7 @@ class InitiativeViewSet(
         try:
             initiative = create_initiative(request.user, serializer.validated_data)
         except Refused as refused:
-            raise PermissionDenied(refused.message) from None
+            raise _refusal(refused) from None
         location = reverse("api-initiative-detail", kwargs={"code": initiative.code}, request=request)
         response = Response(self.get_serializer(initiative).data, status=status.HTTP_201_CREATED)
         response["Location"] = location
@@ -82,5 +90,5 @@ class InitiativeViewSet(
         except StaleVersion as stale:
             raise self.stale(stale.current) from None
         except Refused as refused:
-            raise PermissionDenied(refused.message) from None
+            raise _refusal(refused) from None
         return self.versioned(Response(self.get_serializer(saved).data), saved)

@@ -4,6 +4,7 @@ from django.urls import reverse
 from roer.audit.models import AuditEvent
 from roer.portfolio.models import Initiative, Phase
 from roer.portfolio.tests.factories import InitiativeFactory
+from roer.strategy.tests.factories import ContributionFactory
 
 
 def _edit_payload(initiative, **changes):
@@ -179,6 +180,7 @@ def test_moving_to_a_unit_outside_scope_is_refused(client, world, urls):
 
 
 def test_history_lists_changes(client, world, urls):
+    ContributionFactory(initiative=world.initiative, goal__org_unit=world.department)  # the intake rule
     client.force_login(world.alice)
     client.post(urls["edit"], _edit_payload(world.initiative, phase="intake"))
     body = client.get(urls["history"]).content.decode()

@@ -19,6 +19,7 @@ from roer.organisation.roles import Role
 from roer.organisation.tests.factories import RoleAssignmentFactory
 from roer.portfolio.models import Initiative
 from roer.portfolio.services import StaleVersion
+from roer.strategy.tests.factories import ContributionFactory
 
 URL = BASE + "/initiatives"
 
@@ -32,6 +33,7 @@ def _events(initiative: Initiative) -> Any:
 
 
 def test_alice_changes_an_initiative_with_if_match(world: World) -> None:
+    ContributionFactory(initiative=world.initiative, goal__org_unit=world.department)  # the intake rule
     response = session_client(world.alice).patch(
         _detail(world), {"name": "Regie op gegevens 2.0", "phase": "intake"}, format="json", HTTP_IF_MATCH='"1"'
     )
@@ -55,6 +57,7 @@ def test_a_change_through_a_token_is_audited_as_api_with_the_person(world: World
 
 
 def test_put_replaces_the_editable_fields(world: World) -> None:
+    ContributionFactory(initiative=world.initiative, goal__org_unit=world.department)  # the intake rule
     data = {"name": "Nieuw", "orgUnit": world.department.pk, "phase": "approved", "manager": world.bob.pk}
     response = session_client(world.alice).put(_detail(world), data, format="json", HTTP_IF_MATCH='"1"')
     assert response.status_code == 200, response.content

@@ -10,7 +10,7 @@ from roer.portfolio.tests.factories import InitiativeFactory
 URL = BASE + "/initiatives"
 FIELDS = {
     "code", "name", "orgUnit", "sponsor", "manager", "phase", "problemStatement",
-    "description", "version", "createdAt", "updatedAt",
+    "description", "mandatory", "legalBasis", "version", "createdAt", "updatedAt",
 }  # fmt: skip
 
 
