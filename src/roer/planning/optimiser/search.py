@@ -86,6 +86,7 @@ class Search:
     ) -> None:
         self.sc, self.links, self.m, self.lp, self.clock, self.say = sc, links, m, lp, clock, say
         self.order, self.prefer = lp_order(sc, m, lp)
+        self.protected = forced_closure(sc, links)
 
     def run(self, best: Placement, gap: float) -> tuple[Placement, float | None]:
         """The whole MILP when small; otherwise LP-guided cores that double while time is left."""
@@ -228,7 +229,10 @@ class Search:
             return None, dual_bound, proved
         x = np.asarray(h.getSolution().col_value)
         starts = {i: int(m.first[i]) + j - int(m.col_start[i]) for i in range(n) for j in m.cols(i) if x[j] > 0.5}
-        return from_starts(sc, self.links, starts, forced_closure(sc, self.links)), dual_bound, proved
+        found = from_starts(self.sc, self.links, starts, self.protected)
+        if not self.protected.issubset(found.start):  # repair had to drop forced work: not a plan
+            return None, dual_bound, proved
+        return found, dual_bound, proved
 
     def _fixings(self, size: int) -> tuple[dict[int, int], set[int]]:
         """Candidates the LP decides clearly: funded at one start, or clearly unfunded."""
@@ -260,7 +264,7 @@ class Search:
     def _respecting(self, on: dict[int, int], off: set[int]) -> Placement:
         """A plan that keeps the fixings: the LP's clear choices, then the core by LP order."""
         order, prefer = self.order, self.prefer
-        needed, todo = set(), [*on, *forced_closure(self.sc, self.links)]
+        needed, todo = set(), [*on, *self.protected]
         while todo:  # what the fixed candidates depend on comes first
             i = todo.pop()
             if i not in needed:
