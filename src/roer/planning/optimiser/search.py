@@ -127,12 +127,22 @@ class Search:
         rng = random.Random(len(free))  # noqa: S311 - search diversity, not security; reproducible
         size = min(len(free), POLISH_SIZE)
         n = len(self.sc.candidates)
+        rounds = 0
         while self.clock.left() > reserve(len(self.sc.candidates)) + 0.3 and size > 0:
-            chosen = self._neighbourhood(rng, free, incumbent, size)
+            rounds += 1
+            keep: set[int] = set()
+            if rounds % 4 == 0:  # reschedule: everything funded stays funded, at any start
+                keep = set(incumbent.start) & set(free)
+                waiting = [i for i in free if i not in incumbent.start]
+                chosen = keep | set(rng.sample(waiting, min(len(waiting), size // 2)))
+            else:
+                chosen = self._neighbourhood(rng, free, incumbent, size)
             on = {i: s for i, s in incumbent.start.items() if i not in chosen}
             off = {i for i in range(n) if i not in incumbent.start and i not in chosen}
             started = time.perf_counter()
-            raw, _, proved = self._milp((on, off), incumbent, 0.0, seconds=POLISH_SECONDS, quiet=True)
+            raw, _, proved = self._milp((on, off), incumbent, 0.0, seconds=POLISH_SECONDS, quiet=True, keep=keep)
+            if keep:
+                continue  # its size says nothing about the random neighbourhoods
             if raw is not None and raw.objective() > incumbent.objective() + 1e-9:
                 incumbent = raw
                 self.say("neighbourhood search: better plan", incumbent.objective(), None)
@@ -179,6 +189,7 @@ class Search:
         gap: float,
         seconds: float | None = None,
         quiet: bool = False,
+        keep: set[int] | None = None,
     ) -> tuple[Placement | None, float | None, bool]:
         """One MILP: (its plan, its dual bound if it is the whole model, proved optimal?)."""
         m, sc = self.m, self.sc
@@ -193,6 +204,9 @@ class Search:
             cols = m.cols(i)
             upper[cols.start : cols.stop] = 0.0
         h = make_highs(m, integer=True, col_lower=lower, col_upper=upper)
+        if keep:  # funded, start free: the assignment row becomes an equality
+            rows = np.array(sorted(keep), dtype=np.int32)
+            h.changeRowsBounds(len(rows), rows, np.ones(len(rows)), np.ones(len(rows)))
         h.setOptionValue("mip_rel_gap", gap)
         left = self.clock.left() - reserve(len(self.sc.candidates))
         h.setOptionValue("time_limit", max(0.1, min(left, seconds) if seconds is not None else left))
