@@ -8,7 +8,24 @@ class PortfolioConfig(AppConfig):
 
     def ready(self) -> None:
         from roer.audit.registry import register
-        from roer.portfolio.models import CostLine, Initiative
+        from roer.portfolio import models as m
 
-        register(Initiative)
-        register(CostLine)
+        # Everything a person records is audited; derived early warnings are not (they are recomputed).
+        for model in (
+            m.Initiative,
+            m.CostLine,
+            m.GateReview,
+            m.LeverScore,
+            m.Baseline,
+            m.BaselineCost,
+            m.Milestone,
+            m.QualityReview,
+            m.SocietalBenefit,
+            m.DevelopmentParty,
+            m.ParliamentaryDocument,
+            m.StatusReport,
+            m.CioOpinion,
+            m.PortfolioPolicy,
+            m.PublicationVersion,
+        ):
+            register(model)

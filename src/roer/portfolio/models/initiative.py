@@ -35,6 +35,22 @@ code_validator = RegexValidator(
 )
 
 
+class ActivityType(models.TextChoices):
+    """Kind of ICT activity, as the Rijks ICT-dashboard classifies it."""
+
+    NEW = "new", _("New development")
+    REPLACEMENT = "replacement", _("Replacement or renewal")
+    MIGRATION = "migration", _("Migration")
+    PROCUREMENT = "procurement", _("Procurement of a service")
+    OTHER = "other", _("Other")
+
+
+class Approach(models.TextChoices):
+    AGILE = "agile", _("Agile")
+    WATERFALL = "waterfall", _("Waterfall")
+    HYBRID = "hybrid", _("Hybrid")
+
+
 class InitiativeQuerySet(models.QuerySet):  # type: ignore[type-arg]
     def for_user(self, user: Any) -> InitiativeQuerySet:
         """Initiatives in the units the user can see, plus those they sponsor or manage."""
@@ -85,6 +101,21 @@ class Initiative(models.Model):
     )
     legal_basis = models.TextField(
         _("legal basis"), blank=True, help_text=_("The law or regulation that makes this initiative mandatory.")
+    )
+    activity_type = models.CharField(_("kind of ICT activity"), max_length=20, choices=ActivityType.choices, blank=True)
+    approach = models.CharField(_("development approach"), max_length=20, choices=Approach.choices, blank=True)
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    service_domain = models.CharField(_("service domain"), max_length=200, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    team_size = models.PositiveSmallIntegerField(_("team size"), null=True, blank=True)
+    increment_months = models.PositiveSmallIntegerField(
+        _("increment length (months)"),
+        null=True,
+        blank=True,
+        help_text=_("Months between deliveries of working results."),
+    )
+    public = models.BooleanField(
+        _("on the public overview"), default=False, help_text=_("Published versions appear on the public portal.")
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)

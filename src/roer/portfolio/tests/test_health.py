@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal as D
+from typing import Any
 
 import pytest
 
@@ -73,7 +74,7 @@ def test_colours_and_the_self_rating_gap():
 
 
 def _snapshot(**changes):
-    values = dict(
+    values: dict[str, Any] = dict(
         running=True,
         in_execution=True,
         ict_cost=D("1000000"),
