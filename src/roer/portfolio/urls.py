@@ -1,6 +1,6 @@
 from django.urls import path
 
-from roer.portfolio import views
+from roer.portfolio.views import initiatives as views
 
 app_name = "portfolio"
 
@@ -12,3 +12,6 @@ urlpatterns = [
     path("<str:code>/edit", views.initiative_edit, name="initiative-edit"),
     path("<str:code>/history", views.initiative_history, name="initiative-history"),
 ]
+
+# Each area of the initiative file adds its own routes in its own module (views/<area>.py):
+# keep one line per area below, so that parallel work does not collide.

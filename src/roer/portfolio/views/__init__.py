@@ -1,0 +1,1 @@
+"""Pages of the portfolio, one module per area."""
