@@ -7,12 +7,17 @@ from rest_framework.routers import SimpleRouter
 from roer.audit.api.viewsets import AuditEventViewSet
 from roer.organisation.api.viewsets import OrgUnitViewSet, PersonViewSet, RoleAssignmentViewSet
 from roer.portfolio.api.viewsets import InitiativeViewSet
+from roer.strategy.api.viewsets import ContributionViewSet, GoalViewSet, KpiViewSet, MeasurementViewSet
 
 router = SimpleRouter(trailing_slash=False)
 router.register("org-units", OrgUnitViewSet, basename="api-org-unit")
 router.register("people", PersonViewSet, basename="api-person")
 router.register("role-assignments", RoleAssignmentViewSet, basename="api-role-assignment")
 router.register("initiatives", InitiativeViewSet, basename="api-initiative")
+router.register("goals", GoalViewSet, basename="api-goal")
+router.register("kpis", KpiViewSet, basename="api-kpi")
+router.register("measurements", MeasurementViewSet, basename="api-measurement")
+router.register("contributions", ContributionViewSet, basename="api-contribution")
 router.register("audit-events", AuditEventViewSet, basename="api-audit-event")
 
 urlpatterns = [

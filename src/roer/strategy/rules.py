@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import rules
+from django.db.models import Q
 
 from roer.organisation.access import has_capability
 from roer.organisation.roles import Capability
@@ -33,9 +34,20 @@ def can_record_measurements(user: Any, obj: Any = None) -> bool:
 
 @rules.predicate
 def can_change_its_initiative(user: Any, obj: Any = None) -> bool:
-    """A contribution is part of its initiative: whoever may change the initiative may change it."""
+    """A contribution is part of its initiative: whoever may change the initiative may change it.
+
+    Without an object: whether there is any initiative the person may change, including
+    the ones they sponsor or manage without a role that changes initiatives.
+    """
+    from roer.portfolio.models import Initiative
     from roer.strategy.models import Contribution
 
+    if obj is None:
+        if has_capability(user, Capability.CHANGE_INITIATIVE):
+            return True
+        if not getattr(user, "is_authenticated", False):
+            return False
+        return Initiative.objects.filter(Q(sponsor=user) | Q(manager=user)).exists()
     initiative = obj.initiative if isinstance(obj, Contribution) else obj
     return bool(user.has_perm("portfolio.change_initiative", initiative))
 

@@ -17,6 +17,7 @@ from roer.api.openapi import generate
 from roer.api.tests.helpers import BASE, assert_problem, call, session_client, token_client
 from roer.audit.models import AuditEvent
 from roer.conftest import World
+from roer.strategy.tests.factories import ContributionFactory, GoalFactory, KpiFactory, MeasurementFactory
 
 # (method, path in the OpenAPI document, what charlie gets)
 ENDPOINTS: list[tuple[str, str, int]] = [
@@ -35,6 +36,29 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("GET", "/initiatives/{code}", 404),
     ("PUT", "/initiatives/{code}", 404),
     ("PATCH", "/initiatives/{code}", 404),
+    ("GET", "/goals", 200),
+    ("POST", "/goals", 403),
+    ("GET", "/goals/{id}", 404),
+    ("PUT", "/goals/{id}", 404),
+    ("PATCH", "/goals/{id}", 404),
+    ("DELETE", "/goals/{id}", 404),
+    ("GET", "/kpis", 200),
+    ("POST", "/kpis", 403),
+    ("GET", "/kpis/{id}", 404),
+    ("PUT", "/kpis/{id}", 404),
+    ("PATCH", "/kpis/{id}", 404),
+    ("GET", "/measurements", 200),
+    ("POST", "/measurements", 403),
+    ("GET", "/measurements/{id}", 404),
+    ("PUT", "/measurements/{id}", 404),
+    ("PATCH", "/measurements/{id}", 404),
+    ("DELETE", "/measurements/{id}", 404),
+    ("GET", "/contributions", 200),
+    ("POST", "/contributions", 403),
+    ("GET", "/contributions/{id}", 404),
+    ("PUT", "/contributions/{id}", 404),
+    ("PATCH", "/contributions/{id}", 404),
+    ("DELETE", "/contributions/{id}", 404),
     ("GET", "/audit-events", 403),
     ("GET", "/audit-events/{id}", 403),
 ]
@@ -48,14 +72,32 @@ def _url(world: World, template: str) -> str:
         "role-assignments": lambda: world.alice.role_assignments.get().pk,
         "initiatives": lambda: world.initiative.code,
         "audit-events": lambda: AuditEvent.objects.for_object(world.initiative).first().pk,  # type: ignore[union-attr]
+        "goals": lambda: _goal(world).pk,
+        "kpis": lambda: _kpi(world).pk,
+        "measurements": lambda: MeasurementFactory(kpi=_kpi(world)).pk,
+        "contributions": lambda: ContributionFactory(initiative=world.initiative, goal=_goal(world)).pk,
     }
     path = template.replace("{id}", str(ids[resource]())).replace("{code}", str(ids[resource]()))
     return BASE + path
 
 
+def _goal(world: World) -> Any:
+    return GoalFactory(org_unit=world.department, title="Dienstverlening die werkt")
+
+
+def _kpi(world: World) -> Any:
+    return KpiFactory(org_unit=world.department, name="Digitaal afgehandelde aanvragen")
+
+
 def _body(world: World, template: str) -> dict[str, Any]:
     if template.startswith("/initiatives"):
         return {"name": "Overgenomen", "orgUnit": world.directorate.pk}
+    if template.startswith(("/goals", "/kpis")):
+        return {"orgUnit": world.department.pk, "level": "ambition", "title": "Overgenomen", "name": "Overgenomen"}
+    if template.startswith("/measurements"):
+        return {"kpi": _kpi(world).pk, "measuredOn": "2025-03-31", "value": "1"}
+    if template.startswith("/contributions"):
+        return {"initiative": world.initiative.code, "goal": _goal(world).pk}
     return {"person": world.charlie.pk, "role": "cio", "orgUnit": world.department.pk, "validFrom": "2024-01-01"}
 
 

@@ -71,8 +71,8 @@ def create_kpi(user: Any, values: dict[str, Any]) -> KPI:
 def update_kpi(user: Any, kpi: KPI, values: dict[str, Any], expected_version: int) -> KPI:
     """Apply ``values`` if the stored version is still ``expected_version``; bump the version.
 
-    ``values["goals"]``, when given, is the complete set of goals the KPI measures:
-    links are added and removed to match, under the same version check.
+    ``values["goals"]``, when given, is the complete set of goals the KPI measures, as far
+    as the person can see: links are added and removed to match, under the same version check.
     """
     with transaction.atomic():
         stored: KPI = KPI.objects.select_for_update().select_related("org_unit").get(pk=kpi.pk)
@@ -92,8 +92,10 @@ def update_kpi(user: Any, kpi: KPI, values: dict[str, Any], expected_version: in
 
 
 def _set_goals(user: Any, kpi: KPI, goals: Iterable[Goal]) -> None:
+    """Match the links to ``goals``; links to goals the person cannot see are theirs to keep."""
     wanted = {goal.pk: goal for goal in goals}
-    current = {link.goal_id: link.goal for link in GoalKpi.objects.filter(kpi=kpi).select_related("goal__org_unit")}
+    links = GoalKpi.objects.filter(kpi=kpi, goal__in=Goal.objects.for_user(user)).select_related("goal__org_unit")
+    current = {link.goal_id: link.goal for link in links}
     for goal_id, goal in current.items():
         if goal_id not in wanted:
             unlink_kpi(user, kpi, goal)
