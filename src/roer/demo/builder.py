@@ -3,35 +3,39 @@
 Running it twice leaves the database as the first run left it; rows a person has
 edited since keep their edits. Everything goes through ordinary saves and the
 portfolio services, so each row gets its audit event like any other change.
+
+An initiative past the idea phase needs a problem statement and a contribution to a
+goal (or a legal basis, if the law requires it). So an initiative is registered in
+the idea phase, given its contributions, and then moved to its phase, as a person
+would do it.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
+import datetime
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
+from roer.demo.data.initiatives_mandatory import INITIATIVES_MANDATORY
 from roer.demo.data.initiatives_operations import INITIATIVES_OPERATIONS, INITIATIVES_OUTSIDER
 from roer.demo.data.initiatives_policy import INITIATIVES_POLICY
 from roer.demo.data.people import DEMO_PASSWORD, PEOPLE, SUPERUSER
 from roer.demo.data.specs import InitiativeSpec, PersonSpec, UnitSpec
 from roer.demo.data.units import MINISTRY, UNITS
+from roer.demo.network import add_contributions, add_cost_lines, build_goals, build_kpis
+from roer.demo.report import BuildReport
 from roer.organisation.models import OrgUnit, Person, RoleAssignment
-from roer.portfolio.models import Initiative
-from roer.portfolio.services import create_initiative
+from roer.portfolio.models import Initiative, Phase
+from roer.portfolio.services import create_initiative, update_initiative
+from roer.strategy.models import KPI, Goal
 
-INITIATIVES: tuple[InitiativeSpec, ...] = INITIATIVES_POLICY + INITIATIVES_OPERATIONS + INITIATIVES_OUTSIDER
+INITIATIVES: tuple[InitiativeSpec, ...] = (
+    INITIATIVES_POLICY + INITIATIVES_OPERATIONS + INITIATIVES_MANDATORY + INITIATIVES_OUTSIDER
+)
 
-
-@dataclass
-class BuildReport:
-    created: Counter[str] = field(default_factory=Counter)
-    existing: Counter[str] = field(default_factory=Counter)
-
-    def note(self, kind: str, created: bool) -> None:
-        (self.created if created else self.existing)[kind] += 1
+__all__ = ["INITIATIVES", "BuildReport", "build_small", "is_loaded"]
 
 
 def is_loaded() -> bool:
@@ -40,8 +44,13 @@ def is_loaded() -> bool:
 
 
 @transaction.atomic
-def build_small() -> BuildReport:
-    """Create the demo organisation, its people and roles, and its initiatives, where missing."""
+def build_small(today: datetime.date | None = None) -> BuildReport:
+    """Create the demo organisation, its people and roles, goals, KPIs and initiatives, where missing.
+
+    ``today`` (default: the current date) is the day the measurement dates count back from,
+    and the year before which cost lines have actuals.
+    """
+    today = today or timezone.localdate()
     report = BuildReport()
     units = {spec.code: _unit(spec, report) for spec in UNITS}
     # One hash for all: hashing with the production hasher costs about half a second per account.
@@ -57,8 +66,11 @@ def build_small() -> BuildReport:
                 defaults={"valid_until": role.valid_until},
             )
             report.note("role assignments", created)
-    for initiative in INITIATIVES:
-        _initiative(initiative, units, people, report)
+    goals = build_goals(units, people, report)
+    kpis = build_kpis(units, goals, today, report)
+    for initiative_spec in INITIATIVES:
+        initiative = _initiative(initiative_spec, units, people, goals, kpis, report)
+        add_cost_lines(initiative, initiative_spec.phase, today.year, report)
     return report
 
 
@@ -93,22 +105,35 @@ def _person(spec: PersonSpec, units: dict[str, OrgUnit], password_hash: str, rep
 
 
 def _initiative(
-    spec: InitiativeSpec, units: dict[str, OrgUnit], people: dict[str, Person], report: BuildReport
-) -> None:
-    exists = Initiative.objects.filter(code=spec.code).exists()
-    report.note("initiatives", not exists)
-    if exists:
-        return
+    spec: InitiativeSpec,
+    units: dict[str, OrgUnit],
+    people: dict[str, Person],
+    goals: dict[str, Goal],
+    kpis: dict[str, KPI],
+    report: BuildReport,
+) -> Initiative:
+    initiative: Initiative | None = Initiative.objects.select_related("org_unit").filter(code=spec.code).first()
+    report.note("initiatives", initiative is None)
+    if initiative is not None:
+        add_contributions(initiative, goals, kpis, report)
+        return initiative
     values = {
         "code": spec.code,
         "name": spec.name,
         "org_unit": units[spec.unit],
-        "phase": spec.phase,
+        "phase": Phase.IDEA,
         "sponsor": people[spec.sponsor] if spec.sponsor else None,
         "manager": people[spec.manager] if spec.manager else None,
         "problem_statement": spec.problem,
         "description": spec.description,
+        "mandatory": spec.mandatory,
+        "legal_basis": spec.legal_basis,
     }
     # Registered in the name of the technical administrator, who may register anywhere;
     # the audit trail still names the command (``command:demo``) as the channel.
-    create_initiative(people[SUPERUSER], values)
+    admin = people[SUPERUSER]
+    initiative = create_initiative(admin, values)
+    add_contributions(initiative, goals, kpis, report)
+    if spec.phase != Phase.IDEA:
+        initiative = update_initiative(admin, initiative, {"phase": spec.phase}, initiative.version)
+    return initiative

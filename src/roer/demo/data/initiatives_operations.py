@@ -90,7 +90,8 @@ INITIATIVES_OPERATIONS: tuple[Spec, ...] = (
     ),
     Spec(
         "BDZ-0035", "Samenwerkingsplatform op open standaarden", "bdz-ssoict-ws", Phase.INTAKE, "anouk", None,
-        "",
+        "Externe partners kunnen niet in de huidige samenwerkingsomgeving; stukken gaan als e-mailbijlage heen en "
+        "weer.",
         "Vervanging van de huidige samenwerkingsomgeving; bestanden en agenda's uitwisselbaar met andere overheden.",
     ),
     Spec(

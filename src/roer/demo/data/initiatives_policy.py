@@ -1,7 +1,7 @@
 """Demo initiatives of the two policy-heavy directorates-general: Digitale Overheid and Wonen.
 
-Some records lack a problem statement or a manager on purpose, so that the home
-page's list of gaps has something to show.
+Some ideas lack a problem statement or a manager on purpose, so that the home page's
+list of gaps has something to show; past the idea phase every initiative has one.
 """
 
 from __future__ import annotations
@@ -18,6 +18,9 @@ INITIATIVES_POLICY: tuple[Spec, ...] = (
         "terwijl de herziene eIDAS-verordening elke lidstaat verplicht een wallet aan te bieden.",
         "Bouw en beproeving van een publieke wallet-app met de eerste twee attestaties (identiteit en rijbewijs), "
         "samen met drie uitvoeringsorganisaties en een burgerpanel.",
+        mandatory=True,
+        legal_basis="Verordening (EU) 2024/1183 (eIDAS 2), art. 5 bis: elke lidstaat stelt ten minste één Europese "
+        "digitale-identiteitsportemonnee beschikbaar binnen 24 maanden na de uitvoeringshandelingen.",
     ),
     Spec(
         "BDZ-0002", "Machtigen voor ondernemers en intermediairs", "bdz-dgdo-dit", Phase.APPROVED, "wendy", None,
@@ -98,7 +101,8 @@ INITIATIVES_POLICY: tuple[Spec, ...] = (
     ),
     Spec(
         "BDZ-0016", "Standaard voor inschrijving woningzoekenden", "bdz-dgwr-hww", Phase.INTAKE, "henk", "sanne",
-        "",
+        "Woningzoekenden schrijven zich bij elke corporatie en gemeente opnieuw in en leveren steeds dezelfde "
+        "gegevens aan.",
         "Corporaties en gemeenten gebruiken elk een eigen formaat voor inschrijvingen van woningzoekenden.",
     ),
     # DG Wonen en Ruimtelijke Ordening — Directie Ruimtelijke Informatievoorziening

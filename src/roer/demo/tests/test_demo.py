@@ -16,7 +16,8 @@ from roer.demo.data.people import DEMO_PASSWORD
 from roer.demo.large import PREFIX, add_large_portfolio
 from roer.organisation.models import OrgUnit, OrgUnitKind, Person, RoleAssignment
 from roer.organisation.roles import Role
-from roer.portfolio.models import Initiative, Phase
+from roer.portfolio.models import CostLine, Initiative, Phase
+from roer.strategy.models import KPI, Contribution, Goal, GoalKpi, Measurement
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,12 @@ def counts() -> dict[str, int]:
         "people": Person.objects.count(),
         "roles": RoleAssignment.objects.count(),
         "initiatives": Initiative.objects.count(),
+        "goals": Goal.objects.count(),
+        "KPIs": KPI.objects.count(),
+        "goal links": GoalKpi.objects.count(),
+        "measurements": Measurement.objects.count(),
+        "contributions": Contribution.objects.count(),
+        "cost lines": CostLine.objects.count(),
         "audit": AuditEvent.objects.count(),
     }
 
@@ -105,8 +112,13 @@ def test_demo_logins_work_and_the_superuser_exists() -> None:
 def test_demo_changes_are_audited_as_command_line_work() -> None:
     run_demo()
     events = AuditEvent.objects.filter(content_type__model="initiative")
-    assert events.count() == Initiative.objects.count()
-    assert set(events.values_list("source", "actor_label")) == {(Source.COMMAND, "command:demo")}
+    # One creation per initiative, and one phase change for each that is past the idea phase.
+    assert events.filter(action="create").count() == Initiative.objects.count()
+    assert events.filter(action="update").count() == Initiative.objects.exclude(phase=Phase.IDEA).count()
+    for model in (Goal, KPI, Measurement, Contribution, CostLine):
+        audited = AuditEvent.objects.filter(content_type__model=model._meta.model_name, action="create")
+        assert audited.count() == model._default_manager.count() > 0, model
+    assert set(AuditEvent.objects.values_list("source", "actor_label")) == {(Source.COMMAND, "command:demo")}
 
 
 def test_once_loads_nothing_when_present_and_keeps_edits() -> None:

@@ -13,12 +13,14 @@ from roer.core.management.base import RoerCommand
 from roer.demo.builder import BuildReport, build_small, is_loaded
 from roer.demo.large import LARGE_COUNT, add_large_portfolio
 from roer.demo.logins import login_table
+from roer.demo.report import KINDS
 
 
 class Command(RoerCommand):
     help = (
         "Load the demo organisation: an invented ministry with four directorates-general, a shared service "
-        "organisation, people in every role and about 40 initiatives, plus a municipality outside it. "
+        "organisation, people in every role, about 40 initiatives with their costs, goal trees, about 20 KPIs "
+        "with two to three years of measurements, plus a municipality outside it. "
         "Adds what is missing and never changes existing rows, so running it again is safe."
     )
 
@@ -58,8 +60,7 @@ class Command(RoerCommand):
             self.stdout.write(login_table(timezone.localdate()))
 
     def _report(self, title: str, report: BuildReport) -> None:
-        kinds = ("org units", "people", "role assignments", "initiatives")
-        parts = [f"{report.created[kind]} {kind} added" for kind in kinds if report.created[kind]]
+        parts = [f"{report.created[kind]:,} {kind} added" for kind in KINDS if report.created[kind]]
         if not parts:
             self.stdout.write(f"{title}: complete already; nothing added.")
         else:
