@@ -7,15 +7,11 @@ machine and a run that was interrupted can be completed by running it again.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from tqdm import tqdm
 
-from roer.audit.context import current
-from roer.audit.models import Action, AuditEvent
+from roer.demo.bulk import batches, record_bulk_load
 from roer.demo.data.units import MINISTRY
 from roer.organisation.models import OrgUnit, Person
 from roer.organisation.roles import Role
@@ -33,6 +29,16 @@ SUBJECTS = (
     "meldingenregistratie", "roosterplanning", "kennisbank", "bezwaarafhandeling", "rapportage",
 )  # fmt: skip
 QUALIFIERS = ("fase 1", "fase 2", "pilot", "landelijk", "regio Noord", "regio Zuid", "2027", "herstart", "")
+# About one in twenty-five is required by law.
+MANDATORY_SHARE = 0.04
+LEGAL_BASES = (
+    "Wet digitale overheid (Wdo), art. 5: verplichte aansluiting op erkende inlogmiddelen.",
+    "Algemene verordening gegevensbescherming (AVG), art. 32: passende beveiliging van persoonsgegevens.",
+    "Archiefwet 1995, art. 3: archiefbescheiden in goede, geordende en toegankelijke staat.",
+    "Wet open overheid (Woo), art. 3.3: actieve openbaarmaking van informatiecategorieën.",
+    "Besluit digitale toegankelijkheid overheid, art. 2: websites en apps voldoen aan EN 301 549.",
+    "Verordening (EU) 2018/1724 (Single Digital Gateway), art. 6: procedures volledig online.",
+)
 # Running work dominates a real portfolio; ideas and stopped work are the minority.
 PHASE_WEIGHTS = {
     Phase.IDEA: 8,
@@ -59,6 +65,9 @@ def _build(number: int, units: list[OrgUnit], sponsors: list[Person], managers: 
     qualifier = rng.choice(QUALIFIERS)
     name = f"{rng.choice(VERBS)} {rng.choice(SUBJECTS)}" + (f" {qualifier}" if qualifier else "")
     phase = rng.choices(list(PHASE_WEIGHTS), weights=list(PHASE_WEIGHTS.values()))[0]
+    # A separate generator, so that the draws above stay what they were before this was added.
+    law = random.Random(f"mandatory:{number}")  # noqa: S311
+    mandatory = law.random() < MANDATORY_SHARE
     return Initiative(
         code=code_for(number),
         name=name,
@@ -69,17 +78,14 @@ def _build(number: int, units: list[OrgUnit], sponsors: list[Person], managers: 
         manager=rng.choice(managers) if rng.random() > 0.1 else None,
         problem_statement=f"Knelpunt in de {name.split(' ', 1)[1]}: doorlooptijden en foutkans zijn te hoog.",
         description="Gegenereerd voor prestatiemetingen; inhoudelijk niet representatief.",
+        mandatory=mandatory,
+        legal_basis=law.choice(LEGAL_BASES) if mandatory else "",
     )
 
 
 def _missing_numbers(count: int) -> list[int]:
     taken = set(Initiative.objects.filter(code__startswith=PREFIX).values_list("code", flat=True))
     return [n for n in range(1, count + 1) if code_for(n) not in taken]
-
-
-def _batches(items: list[int], size: int) -> Iterator[list[int]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def add_large_portfolio(count: int = LARGE_COUNT, progress: bool = True) -> int:
@@ -91,35 +97,12 @@ def add_large_portfolio(count: int = LARGE_COUNT, progress: bool = True) -> int:
     if not missing:
         return 0
     with transaction.atomic(), tqdm(total=len(missing), unit=" initiatives", disable=not progress) as bar:
-        # bulk_create skips the save signals, so these rows get no audit event of their own: ten
-        # thousand single saves with a before/after snapshot each would make loading take minutes.
-        # Silence is not acceptable either, so one summary event below records the load.
-        for numbers in _batches(missing, BATCH):
+        # bulk_create skips the save signals; one summary event records the load (see roer.demo.bulk).
+        for numbers in batches(missing, BATCH):
             Initiative.objects.bulk_create([_build(n, units, sponsors, managers) for n in numbers])
             bar.update(len(numbers))
-        _record_bulk_load(ministry, missing)
+        first, last = code_for(missing[0]), code_for(missing[-1])
+        record_bulk_load(
+            Initiative, len(missing), ministry.path, f"{first}..{last}", {"first_code": first, "last_code": last}
+        )
     return len(missing)
-
-
-def _record_bulk_load(ministry: OrgUnit, numbers: list[int]) -> None:
-    context = current()
-    summary: dict[str, Any] = {
-        "count": len(numbers),
-        "first_code": code_for(numbers[0]),
-        "last_code": code_for(numbers[-1]),
-        "note": "Bulk load of generated demo initiatives; individual rows have no audit event of their own.",
-    }
-    AuditEvent.objects.create(
-        actor=None,
-        actor_label=context.actor_label,
-        source=context.source,
-        request_id=context.request_id,
-        action=Action.CREATE,
-        content_type=ContentType.objects.get_for_model(Initiative),
-        object_id=f"{summary['first_code']}..{summary['last_code']}",
-        object_repr=f"{len(numbers)} generated demo initiatives"[:200],
-        scope_path=ministry.path,
-        before=None,
-        after=summary,
-        changed_fields=sorted(summary),
-    )

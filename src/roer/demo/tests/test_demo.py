@@ -14,6 +14,7 @@ from roer.audit.context import Source, acting
 from roer.audit.models import AuditEvent
 from roer.demo.data.people import DEMO_PASSWORD
 from roer.demo.large import PREFIX, add_large_portfolio
+from roer.demo.large_network import add_large_network
 from roer.organisation.models import OrgUnit, OrgUnitKind, Person, RoleAssignment
 from roer.organisation.roles import Role
 from roer.portfolio.models import CostLine, Initiative, Phase
@@ -168,8 +169,38 @@ def test_large_portfolio_is_bulk_loaded_once_with_one_summary_event() -> None:
 
 
 def test_large_size_adds_ten_thousand() -> None:
-    run_demo("--size", "large", "--verbosity", "0")
-    assert Initiative.objects.filter(code__startswith=PREFIX).count() == 10_000
+    output = run_demo("--size", "large", "--verbosity", "0")
+    generated = Initiative.objects.filter(code__startswith=PREFIX)
+    assert generated.count() == 10_000
+    assert "Large demo network:" in output and "cost lines" in output
+    assert 200 <= KPI.objects.filter(name__contains="(L-").count() <= 400
+    assert Measurement.objects.count() <= 100_000
+    with_goal = generated.filter(contributions__isnull=False).distinct().count()
+    assert 0.85 * 10_000 <= with_goal <= 0.95 * 10_000
+    assert "complete already" in run_demo("--size", "large", "--verbosity", "0")
+
+
+def test_large_network_is_bulk_loaded_once_with_a_summary_event_per_kind() -> None:
+    run_demo()
+    today = timezone.localdate()
+    with acting(source=Source.COMMAND, label="command:demo"):
+        add_large_portfolio(300, progress=False)
+        events_before = AuditEvent.objects.count()
+        added = add_large_network(300, progress=False, today=today)
+        before = counts()
+        assert add_large_network(300, progress=False, today=today) == {}
+    assert counts() == before
+    assert set(added) == {"goals", "KPIs", "goal links", "measurements", "contributions", "cost lines"}
+    summaries = AuditEvent.objects.filter(pk__gt=0).order_by("-pk")[: len(added)]
+    assert AuditEvent.objects.count() == events_before + len(added)
+    assert {event.after["count"] for event in summaries if event.after} == set(added.values())
+    generated = Initiative.objects.filter(code__startswith=PREFIX)
+    past_idea = generated.exclude(phase__in=[Phase.IDEA, Phase.STOPPED])
+    assert not past_idea.filter(contributions__isnull=True, mandatory=False).exists()  # the intake rule holds
+    assert not generated.filter(mandatory=True, legal_basis="").exists()
+    assert not generated.filter(
+        phase__in=[Phase.APPROVED, Phase.EXECUTION, Phase.LIVE, Phase.CLOSED], cost_lines__isnull=True
+    ).exists()
 
 
 def test_every_demo_login_reaches_its_pages(client: Client) -> None:

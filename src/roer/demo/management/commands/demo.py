@@ -12,6 +12,7 @@ from django.utils import timezone
 from roer.core.management.base import RoerCommand
 from roer.demo.builder import BuildReport, build_small, is_loaded
 from roer.demo.large import LARGE_COUNT, add_large_portfolio
+from roer.demo.large_network import add_large_network
 from roer.demo.logins import login_table
 from roer.demo.report import KINDS
 
@@ -29,7 +30,10 @@ class Command(RoerCommand):
             "--size",
             choices=["small", "large"],
             default="small",
-            help=f"small: the demo organisation; large: also {LARGE_COUNT:,} generated initiatives for benchmarks.",
+            help=(
+                f"small: the demo organisation; large: also {LARGE_COUNT:,} generated initiatives with goals, KPIs, "
+                "measurements, contributions and cost lines, for benchmarks."
+            ),
         )
         parser.add_argument(
             "--once",
@@ -53,8 +57,12 @@ class Command(RoerCommand):
         else:
             self._report("Demo organisation", build_small())
         if options["size"] == "large":
-            added = add_large_portfolio(LARGE_COUNT, progress=options["verbosity"] > 0)
+            progress = options["verbosity"] > 0
+            added = add_large_portfolio(LARGE_COUNT, progress=progress)
             self.stdout.write(f"Large demo: {added:,} generated initiatives added ({LARGE_COUNT:,} in total).")
+            network = add_large_network(LARGE_COUNT, progress=progress)
+            parts = [f"{network[kind]:,} {kind}" for kind in KINDS + ("goal links",) if network[kind]]
+            self.stdout.write("Large demo network: " + (", ".join(parts) + " added." if parts else "complete already."))
         if options["verbosity"] > 0:
             self.stdout.write("")
             self.stdout.write(login_table(timezone.localdate()))
