@@ -34,6 +34,10 @@ class Capability(models.TextChoices):
     MANAGE_ORGANISATION = "manage_organisation", _("Manage org units and role assignments")
     MANAGE_STRATEGY = "manage_strategy", _("Manage goals and KPIs")
     RECORD_MEASUREMENTS = "record_measurements", _("Record and import KPI measurements")
+    REVIEW_GATES = "review_gates", _("Record gate reviews, baselines and status reports")
+    RATE_INDEPENDENTLY = "rate_independently", _("Give the independent rating of a status report")
+    RATE_AS_CIO = "rate_as_cio", _("Give the CIO risk rating and the CIO opinion")
+    MANAGE_POLICY = "manage_policy", _("Set the organisation's portfolio policy")
 
 
 _EVERY_ROLE = frozenset(Role)
@@ -61,6 +65,14 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
             Role.FUNCTIONAL_ADMIN,
         }
     ),
+    Capability.REVIEW_GATES: frozenset(
+        {Role.CIO, Role.MANDATE_HOLDER, Role.PORTFOLIO_MANAGER, Role.FUNCTIONAL_ADMIN}
+    ),
+    # Independent of the project: the portfolio office or assurance, never the project itself.
+    Capability.RATE_INDEPENDENTLY: frozenset({Role.PORTFOLIO_MANAGER, Role.AUDITOR}),
+    Capability.RATE_AS_CIO: frozenset({Role.CIO, Role.MANDATE_HOLDER}),
+    # Only meaningful on the organisation (root unit): checked there by the policy service.
+    Capability.MANAGE_POLICY: frozenset({Role.CIO, Role.MANDATE_HOLDER, Role.FUNCTIONAL_ADMIN}),
 }
 
 

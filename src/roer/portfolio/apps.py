@@ -29,3 +29,7 @@ class PortfolioConfig(AppConfig):
             m.PublicationVersion,
         ):
             register(model)
+
+        from roer.portfolio.services import signals
+
+        signals.connect()  # early warnings refreshed on every change; baselines immutable
