@@ -39,7 +39,9 @@ class GoalOverview:
     ancestors: list[Goal]
     children: list[Goal]
     kpis: list[KpiView]
-    contributions: list[Contribution]  # annotated with planned_share and spent_share
+    # Lazy and ordered by planned share, annotated with planned_share and spent_share:
+    # an ambition can have thousands, so pages paginate it.
+    contributions: QuerySet[Contribution]
     money: Money
     today: datetime.date
 
@@ -64,7 +66,7 @@ def _measurements() -> Prefetch:  # type: ignore[type-arg]
 def goal_overview(user: Any, goal: Goal, today: datetime.date | None = None) -> GoalOverview:
     today = today or timezone.localdate()
     visible = Contribution.objects.for_user(user)
-    contributions = list(
+    contributions = (
         with_shares(visible.filter(subtree_q(goal)))
         .select_related("initiative", "initiative__org_unit", "goal", "kpi")
         .order_by("-planned_share", "initiative__code")
