@@ -7,6 +7,7 @@ from roer.core.admin_site import protect_admin
 urlpatterns = [
     path("", include("roer.core.urls")),
     path("initiatives/", include("roer.portfolio.urls")),
+    path("", include("roer.strategy.urls")),
     path("", include("roer.organisation.urls")),
     path("audit/", include("roer.audit.urls")),
     path("api/v1/", include("roer.api.urls")),

@@ -30,6 +30,7 @@ def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
     items = [
         ("home", _("Home")),
         ("portfolio:initiative-list", _("Initiatives")),
+        ("strategy:goal-list", _("Goals")),
         ("organisation:unit-list", _("Org units")),
         ("organisation:person-list", _("People")),
     ]
@@ -41,6 +42,8 @@ def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
     for name, label in items:
         url = reverse(name)
         current = request.path == url if url == "/" else request.path.startswith(url)
+        if name == "strategy:goal-list":
+            current = current or request.path.startswith(reverse("strategy:kpi-list"))
         result.append({"url": url, "label": label, "current": current})
     return result
 
@@ -65,9 +68,10 @@ def form_field(field: BoundField) -> dict[str, Any]:
 
 
 @register.inclusion_tag("components/pagination.html", takes_context=True)
-def pagination(context: dict[str, Any], page: Any) -> dict[str, Any]:
+def pagination(context: dict[str, Any], page: Any, param: str = "page", label: str = "") -> dict[str, Any]:
+    """Previous and next links; ``param`` names the page number when one page holds several lists."""
     request: HttpRequest = context["request"]
-    return {"page": page, "query": _query_without(request.GET, "page")}
+    return {"page": page, "query": _query_without(request.GET, param), "param": param, "label": label}
 
 
 @register.inclusion_tag("components/sort_header.html", takes_context=True)
@@ -91,6 +95,17 @@ def breadcrumbs(*links: Any) -> dict[str, Any]:
     return {"items": items}
 
 
+@register.inclusion_tag("components/sub_nav.html", takes_context=True)
+def sub_nav(context: dict[str, Any], label: str, *links: Any) -> dict[str, Any]:
+    """A section's own navigation under the main one: pairs of (label, url), the current page marked."""
+    request: HttpRequest = context["request"]
+    items = [
+        {"label": links[i], "url": links[i + 1], "current": request.path == links[i + 1]}
+        for i in range(0, len(links) - 1, 2)
+    ]
+    return {"label": label, "items": items}
+
+
 @register.inclusion_tag("components/history.html")
 def history_table(events: Any) -> dict[str, Any]:
     return {"events": events}
@@ -110,7 +125,11 @@ def _query_without(query: QueryDict, key: str) -> str:
 
 
 @register.inclusion_tag("components/filter_bar.html", takes_context=True)
-def filter_bar(context: dict[str, Any], filterset: Any, target: str) -> dict[str, Any]:
-    """A GET form of filters. With htmx it refreshes ``target`` as you type or choose; without, it submits."""
+def filter_bar(context: dict[str, Any], filterset: Any, target: str = "") -> dict[str, Any]:
+    """A GET form of filters. With htmx it refreshes ``target`` as you type or choose; without, it submits.
+
+    Without a ``target`` a choice reloads the whole page: for results that hold charts, whose
+    data blocks htmx would not insert (``allowScriptTags`` is off).
+    """
     request: HttpRequest = context["request"]
     return {"filter": filterset, "target": target, "sort": request.GET.get("sort", ""), "action": request.path}

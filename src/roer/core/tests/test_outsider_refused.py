@@ -55,7 +55,40 @@ def _sample_value(name: str, kwarg: str, world: Any) -> str:
         return str(world.alice.role_assignments.first().pk)
     if "audit" in name or "event" in name:
         return str(AuditEvent.objects.filter(scope_path__startswith=world.ministry.path).first().pk)
+    for kind in ("contribution", "measurement", "kpi", "goal"):
+        if kind in name:
+            return str(_strategy_sample(kind, world).pk)
     raise AssertionError(f"No sample value for {kwarg!r} in URL {name!r}: add one to this test.")
+
+
+def _strategy_sample(kind: str, world: Any) -> Any:
+    """A goal, KPI, measurement or contribution of the ministry, made the first time a URL needs one."""
+    import datetime
+
+    from roer.strategy.models import KPI, Contribution, Goal, GoalKpi, Measurement
+
+    goal, _ = Goal.objects.get_or_create(org_unit=world.ministry, title="Ministeriedoel", level="ambition")
+    kpi, _ = KPI.objects.get_or_create(
+        org_unit=world.ministry,
+        name="Ministerie-indicator",
+        defaults={
+            "unit_of_measure": "%",
+            "direction": "higher",
+            "baseline_value": 40,
+            "baseline_date": datetime.date(2024, 1, 1),
+            "target_value": 80,
+            "target_date": datetime.date(2027, 12, 31),
+            "frequency": "yearly",
+        },
+    )
+    GoalKpi.objects.get_or_create(goal=goal, kpi=kpi)
+    samples = {
+        "goal": goal,
+        "kpi": kpi,
+        "measurement": Measurement.objects.get_or_create(kpi=kpi, measured_on=datetime.date(2025, 1, 1), value=50)[0],
+        "contribution": Contribution.objects.get_or_create(initiative=world.initiative, goal=goal, kpi=kpi)[0],
+    }
+    return samples[kind]
 
 
 def _url_for(route: str, name: str, world: Any) -> str:
