@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "roer.strategy",
     "roer.api",
     "roer.demo",
+    "roer.publication",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Export and import of portfolios in the Rijks ICT-dashboard open-data format (and the US IT Dashboard's)."""
