@@ -1,5 +1,6 @@
 from django.urls import path
 
+from roer.portfolio.views import baselines, gates, reports, warnings
 from roer.portfolio.views import initiatives as views
 
 app_name = "portfolio"
@@ -15,3 +16,7 @@ urlpatterns = [
 
 # Each area of the initiative file adds its own routes in its own module (views/<area>.py):
 # keep one line per area below, so that parallel work does not collide.
+urlpatterns += gates.urlpatterns
+urlpatterns += baselines.urlpatterns
+urlpatterns += reports.urlpatterns
+urlpatterns += warnings.urlpatterns
