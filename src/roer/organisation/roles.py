@@ -38,6 +38,7 @@ class Capability(models.TextChoices):
     RATE_INDEPENDENTLY = "rate_independently", _("Give the independent rating of a status report")
     RATE_AS_CIO = "rate_as_cio", _("Give the CIO risk rating and the CIO opinion")
     MANAGE_POLICY = "manage_policy", _("Set the organisation's portfolio policy")
+    VIEW_COST_DETAILS = "view_cost_details", _("See cost details per category")
 
 
 _EVERY_ROLE = frozenset(Role)
@@ -62,6 +63,21 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
             Role.PORTFOLIO_MANAGER,
             Role.DATA_OFFICER,
             Role.CONTROLLER,
+            Role.FUNCTIONAL_ADMIN,
+        }
+    ),
+    # Totals are visible to everyone who may see an initiative; the lines per category (which
+    # reveal rates, contract values and staffing) only to those who steer, control or audit the
+    # money. Viewers, board members, chain owners and the CPO/CDO/CTO see the totals.
+    Capability.VIEW_COST_DETAILS: frozenset(
+        {
+            Role.CIO,
+            Role.MANDATE_HOLDER,
+            Role.PORTFOLIO_MANAGER,
+            Role.CONTROLLER,
+            Role.SPONSOR,
+            Role.PROJECT_MANAGER,
+            Role.AUDITOR,
             Role.FUNCTIONAL_ADMIN,
         }
     ),

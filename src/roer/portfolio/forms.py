@@ -35,6 +35,14 @@ class InitiativeForm(forms.ModelForm):  # type: ignore[type-arg]
             "description",
             "mandatory",
             "legal_basis",
+            "activity_type",
+            "approach",
+            "topic",
+            "service_domain",
+            "start_date",
+            "team_size",
+            "increment_months",
+            "public",
         ]
         widgets = {
             "name": forms.TextInput(attrs=_TEXTBOX),
@@ -46,6 +54,14 @@ class InitiativeForm(forms.ModelForm):  # type: ignore[type-arg]
             "description": forms.Textarea(attrs=_TEXTAREA),
             "mandatory": forms.CheckboxInput(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
             "legal_basis": forms.Textarea(attrs={**_TEXTAREA, "rows": 3}),
+            "activity_type": forms.Select(attrs=_SELECT),
+            "approach": forms.Select(attrs=_SELECT),
+            "topic": forms.TextInput(attrs=_TEXTBOX),
+            "service_domain": forms.TextInput(attrs=_TEXTBOX),
+            "start_date": forms.DateInput(attrs={**_TEXTBOX, "type": "date"}, format="%Y-%m-%d"),
+            "team_size": forms.NumberInput(attrs={**_TEXTBOX, "inputmode": "numeric"}),
+            "increment_months": forms.NumberInput(attrs={**_TEXTBOX, "inputmode": "numeric"}),
+            "public": forms.CheckboxInput(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
         }
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:

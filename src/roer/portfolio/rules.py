@@ -39,3 +39,12 @@ def can_change_in_unit(user: Any, initiative: Any = None) -> bool:
 rules.add_perm("portfolio.view_initiative", can_view_in_unit | is_sponsor_or_manager)
 rules.add_perm("portfolio.add_initiative", can_add_somewhere)
 rules.add_perm("portfolio.change_initiative", can_change_in_unit | is_sponsor_or_manager)
+
+
+@rules.predicate
+def can_view_cost_details_in_unit(user: Any, initiative: Any = None) -> bool:
+    return has_capability(user, Capability.VIEW_COST_DETAILS, _path(initiative))
+
+
+# Cost totals follow view_initiative; the lines per category need this as well.
+rules.add_perm("portfolio.view_cost_details", can_view_cost_details_in_unit | is_sponsor_or_manager)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from roer.portfolio.views import baselines, gates, reports, warnings
+from roer.portfolio.views import baselines, costs, delivery, gates, reports, warnings
 from roer.portfolio.views import initiatives as views
 
 app_name = "portfolio"
@@ -16,6 +16,8 @@ urlpatterns = [
 
 # Each area of the initiative file adds its own routes in its own module (views/<area>.py):
 # keep one line per area below, so that parallel work does not collide.
+urlpatterns += costs.urlpatterns
+urlpatterns += delivery.urlpatterns
 urlpatterns += gates.urlpatterns
 urlpatterns += baselines.urlpatterns
 urlpatterns += reports.urlpatterns

@@ -22,6 +22,9 @@ PUBLIC = {
     "health": "liveness check, answers only {'status': 'ok'}",
     "api-schema": "the published OpenAPI description, no data",
     "api-root": "the list of API resources, no data",
+    "portal-list": "the public portal: only published versions, for everyone",
+    "portal-detail": "a project on the public portal: only its published version",
+    "open-data": "open data of the published versions, anonymous by design",
 }
 
 REFUSED = {403, 404, 405}
@@ -47,6 +50,8 @@ def _sample_value(name: str, kwarg: str, world: Any) -> str:
         return {"app_label": "portfolio", "model_name": "initiative"}.get(kwarg, str(world.initiative.pk))
     if kwarg == "code":
         return world.initiative.code
+    if ":delivery-" in name:
+        return str(_delivery_sample(name, world).pk)
     if "unit" in name:
         return str(world.department.pk)
     if "person" in name or "people" in name:
@@ -55,7 +60,7 @@ def _sample_value(name: str, kwarg: str, world: Any) -> str:
         return str(world.alice.role_assignments.first().pk)
     if "audit" in name or "event" in name:
         return str(AuditEvent.objects.filter(scope_path__startswith=world.ministry.path).first().pk)
-    for kind in ("contribution", "measurement", "kpi", "goal"):
+    for kind in ("contribution", "kpi", "measurement", "goal"):
         if kind in name:
             return str(_strategy_sample(kind, world).pk)
     raise AssertionError(f"No sample value for {kwarg!r} in URL {name!r}: add one to this test.")
@@ -89,6 +94,24 @@ def _strategy_sample(kind: str, world: Any) -> Any:
         "contribution": Contribution.objects.get_or_create(initiative=world.initiative, goal=goal, kpi=kpi)[0],
     }
     return samples[kind]
+
+
+def _delivery_sample(name: str, world: Any) -> Any:
+    """An entry of a delivery list (``portfolio:delivery-<list>-<action>``) of the ministry's initiative."""
+    import datetime
+
+    from roer.portfolio.services.delivery import LISTS
+
+    slug = name.split(":delivery-", 1)[1].rsplit("-", 1)[0]
+    samples: dict[str, dict[str, Any]] = {
+        "milestones": {"description": "Mijlpaal", "expected_on": datetime.date(2025, 1, 1)},
+        "quality-reviews": {"held_on": datetime.date(2025, 1, 1), "party": "BIT", "kind": "gateway"},
+        "societal-benefits": {"explanation": "Baat"},
+        "development-parties": {"party": "Logius", "role": "Bouwer"},
+        "documents": {"title": "Kamerbrief"},
+    }
+    values = samples[slug]
+    return LISTS[slug].model._default_manager.get_or_create(initiative=world.initiative, **values)[0]
 
 
 def _url_for(route: str, name: str, world: Any) -> str:

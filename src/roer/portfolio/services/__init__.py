@@ -28,6 +28,14 @@ EDITABLE_FIELDS = (
     "description",
     "mandatory",
     "legal_basis",
+    "activity_type",
+    "approach",
+    "topic",
+    "service_domain",
+    "start_date",
+    "team_size",
+    "increment_months",
+    "public",
 )
 
 
