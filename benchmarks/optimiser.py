@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import statistics
 import sys
@@ -120,10 +121,12 @@ def generate(
     }
 
 
-CACHE = Path(__file__).with_name(".optimiser-reference.json")  # reference solves are slow: kept between runs
+# Reference solves take minutes each: their results are kept between runs (outside the repository).
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "roer" / "optimiser-reference.json"
 
 
 def cached_reference(key: str, sc: Scenario, seconds: float) -> tuple[float | None, float]:
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
     cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}
     if key not in cache:
         t = time.perf_counter()
@@ -276,9 +279,13 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--limit", type=float, default=None, help="Roer's time limit (default: the target per N)")
     p.add_argument("--variants", action="store_true", help="the harder variants instead of the base instances")
     p.add_argument("--what-if", action="store_true", help="time the bound after a budget change")
+    p.add_argument("--cache", type=Path, default=None, help=f"reference results file (default {CACHE})")
     p.add_argument("--only-reference", action="store_true", help="only fill the cache of reference solves")
     p.add_argument("--write", type=int, nargs=2, metavar=("N", "SEED"), help="print one instance as JSON")
     args = p.parse_args(argv)
+    if args.cache:
+        global CACHE
+        CACHE = args.cache
     if args.write:
         json.dump(generate(*args.write), sys.stdout, indent=1)
         return

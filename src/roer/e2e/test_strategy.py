@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from roer.e2e.conftest import assert_accessible, sign_in
+from roer.strategy.models import Measurement
 from roer.strategy.tests import page_data
 
 pytestmark = pytest.mark.e2e
@@ -39,6 +40,7 @@ def test_strategy_pages_are_accessible(page: Any, site: Any, language: str) -> N
     if language == "nl":
         _switch_language(page, "nl")
 
+    contribution = net.objective.contributions.get()
     charts = {
         f"/goals/{net.strategic.pk}/": ".roer-chart--trend",
         f"/kpis/{net.shared.pk}/": ".roer-chart--trend",
@@ -56,6 +58,18 @@ def test_strategy_pages_are_accessible(page: Any, site: Any, language: str) -> N
         f"/kpis/{net.satisfaction.pk}/",
         f"/kpis/{net.shared.pk}/history",
         "/goals/orphans",
+        "/goals/new",
+        f"/goals/new?parent={net.strategic.pk}",
+        f"/goals/{net.objective.pk}/edit",
+        "/kpis/new",
+        f"/kpis/{net.satisfaction.pk}/edit",
+        f"/kpis/{net.satisfaction.pk}/measurements/new",
+        "/kpis/import",
+        f"/initiatives/{world.initiative.code}/",
+        f"/initiatives/{net.closed.code}/",
+        f"/initiatives/{world.initiative.code}/contributions/new",
+        f"/initiatives/{world.initiative.code}/contributions/{contribution.pk}/edit",
+        f"/initiatives/{world.initiative.code}/contributions/{contribution.pk}/delete",
     ):
         response = page.goto(base + path)
         assert response.status == 200, path
@@ -116,3 +130,24 @@ def test_a_network_node_opens_its_page(page: Any, site: Any) -> None:
     )
     page.mouse.click(box["x"], box["y"])
     page.wait_for_url(f"{base}/goals/{net.ambition.pk}/")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_an_import_with_problems_lists_them_and_stores_nothing(
+    page: Any, site: Any, language: str, tmp_path: Any
+) -> None:
+    base, world, net = site
+    sign_in(page, base, "alice")
+    if language == "nl":
+        _switch_language(page, "nl")
+    upload = tmp_path / "metingen.csv"
+    upload.write_text(f"kpi,date,value\n{net.satisfaction.pk},2026-01-31,7.1\nOnbekend,2026-02-30,x\n")
+    page.goto(f"{base}/kpis/import")
+    page.locator("input[type=file]").set_input_files(str(upload))
+    page.locator("form.utrecht-form button[type=submit]").click()
+    page.wait_for_load_state()
+    alert = page.get_by_role("alert").first
+    assert ("Nothing was stored" if language == "en" else "Niets opgeslagen") in alert.inner_text()
+    assert page.locator("table tbody tr").count() >= 2
+    assert not Measurement.objects.filter(kpi=net.satisfaction).exists()
+    assert_accessible(page)

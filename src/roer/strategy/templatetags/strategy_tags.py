@@ -6,6 +6,10 @@ from typing import Any
 
 from django import template
 
+from roer.portfolio.models import Initiative, Phase
+from roer.strategy.analyses import realised_effects
+from roer.strategy.models import Contribution
+from roer.strategy.money import with_shares
 from roer.strategy.status import Status
 from roer.strategy.views import words
 
@@ -41,3 +45,20 @@ def long_date(value: Any) -> str:
 def kpi_status(status: Status, count: int | None = None) -> dict[str, Any]:
     """A KPI status as a word with a colour and a shape: never colour alone."""
     return {"status": status.value, "label": words.STATUS_LABELS[status], "count": count}
+
+
+@register.inclusion_tag("strategy/_initiative_contributions.html", takes_context=True)
+def initiative_contributions(context: dict[str, Any], initiative: Initiative) -> dict[str, Any]:
+    """The goals an initiative serves, with its money split by weight; for a closed one, its realised effects."""
+    user = context["request"].user
+    contributions = (
+        with_shares(Contribution.objects.for_user(user).filter(initiative=initiative))
+        .select_related("goal", "kpi")
+        .order_by("-weight", "goal__title")
+    )
+    return {
+        "initiative": initiative,
+        "contributions": list(contributions),
+        "can_change": user.has_perm("strategy.change_contribution", initiative),
+        "effects": realised_effects(user, initiative) if initiative.phase == Phase.CLOSED else [],
+    }

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from roer.audit.models import AuditEvent
 from roer.strategy.analyses import goal_overview
+from roer.strategy.models import GoalLevel
 from roer.strategy.views import charts
 from roer.strategy.views.common import TREE_PAGE_SIZE, page_of, render_results, visible_goal
 from roer.strategy.views.filters import unit_filters
@@ -49,6 +50,9 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "overview": overview,
         "kpis": kpis,
         "can_change": request.user.has_perm("strategy.change_goal", goal),
+        # An objective is the lowest level: nothing goes below it.
+        "can_add_below": goal.level != GoalLevel.OBJECTIVE and request.user.has_perm("strategy.add_goal"),
+        "can_add_kpi": request.user.has_perm("strategy.add_kpi"),
     }
     return render(request, "strategy/goal_detail.html", context)
 

@@ -41,6 +41,7 @@ def kpi_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "rows": [{"view": view, "reason": reason(view)} for view in views],
         "can_add": request.user.has_perm("strategy.add_kpi"),
+        "can_import": request.user.has_perm("strategy.record_measurement"),
     }
     return render_results(request, "strategy/kpi_list.html", "strategy/_kpi_results.html", context)
 
