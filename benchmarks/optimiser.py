@@ -125,15 +125,15 @@ def generate(
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "roer" / "optimiser-reference.json"
 
 
-def cached_reference(key: str, sc: Scenario, seconds: float) -> tuple[float | None, float]:
-    CACHE.parent.mkdir(parents=True, exist_ok=True)
-    cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}
+def cached_reference(key: str, sc: Scenario, seconds: float, path: Path) -> tuple[float | None, float]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    cache = json.loads(path.read_text()) if path.exists() else {}
     if key not in cache:
         t = time.perf_counter()
         objective, _ = reference(sc, seconds)
-        cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}
+        cache = json.loads(path.read_text()) if path.exists() else {}  # another run may have added some
         cache[key] = [objective, time.perf_counter() - t]
-        CACHE.write_text(json.dumps(cache, indent=1))
+        path.write_text(json.dumps(cache, indent=1))
     objective, spent = cache[key]
     return objective, spent
 
@@ -166,13 +166,13 @@ class Row:
 
 
 def run_one(
-    n: int, seed: int, ref_seconds: float, limit: float, only_reference: bool = False, **variant: Any
+    n: int, seed: int, ref_seconds: float, limit: float, cache: Path, only_reference: bool = False, **variant: Any
 ) -> Row | None:
     data = generate(n, seed, **variant)
     sc = parse_scenario(data)
     key = f"{n}/{seed}/{sorted(variant.items())}/{ref_seconds:.0f}s"
     if only_reference:
-        cached_reference(key, sc, ref_seconds)
+        cached_reference(key, sc, ref_seconds, cache)
         return None
     t = time.perf_counter()
     g = greedy(sc, Links(sc))
@@ -188,7 +188,7 @@ def run_one(
     lp = opt.lp()
     assert lp is not None
     lp_seconds = time.perf_counter() - t
-    ref, spent = cached_reference(key, sc, ref_seconds) if ref_seconds > 0 else (None, 0.0)
+    ref, spent = cached_reference(key, sc, ref_seconds, cache) if ref_seconds > 0 else (None, 0.0)
     return Row(
         n,
         seed,
@@ -283,9 +283,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--only-reference", action="store_true", help="only fill the cache of reference solves")
     p.add_argument("--write", type=int, nargs=2, metavar=("N", "SEED"), help="print one instance as JSON")
     args = p.parse_args(argv)
-    if args.cache:
-        global CACHE
-        CACHE = args.cache
+    cache = args.cache or CACHE
     if args.write:
         json.dump(generate(*args.write), sys.stdout, indent=1)
         return
@@ -305,7 +303,7 @@ def main(argv: list[str] | None = None) -> None:
             for seed in range(1, args.seeds + 1):
                 limit = args.limit or (10.0 if args.variants else TIME_LIMITS.get(n, 60.0))
                 ref = args.reference if n <= args.reference_up_to else 0.0
-                row = run_one(n, seed, ref, limit, args.only_reference, **variant)
+                row = run_one(n, seed, ref, limit, cache, args.only_reference, **variant)
                 if row is None:
                     print(f"# reference cached: {title} N={n} seed={seed}", file=sys.stderr, flush=True)
                     continue
