@@ -213,3 +213,14 @@ def test_edit_page_refuses_a_stale_save_and_shows_the_newer_values(client, world
     assert "Not saved: someone else changed these costs" in body and "777" in body
     assert response.context["meta"].data["version"] == sheet_version(sheet)
     assert CostLine.objects.get(initiative=sheet, kind="plan").category == "software"
+
+
+def test_blank_rows_are_skipped_and_errors_are_tied_to_their_inputs(client, world, sheet):
+    client.force_login(world.alice)
+    edit = _urls(world)[1]
+    blank = {"year": "", "category": "", "nature": "opex", "recurrence": "one_off", "amount": ""}
+    data = _post(world, sheet_version(sheet), [_row(2025, "hardware", "-1"), blank])
+    response = client.post(edit, data)
+    body = response.content.decode()
+    assert list(response.context["formset"].forms[1].errors) == []
+    assert 'aria-describedby="id_lines-0-amount_error"' in body and 'id="id_lines-0-amount_error"' in body

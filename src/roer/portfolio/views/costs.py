@@ -102,7 +102,18 @@ def initiative_costs_edit(request: HttpRequest, code: str) -> HttpResponse:
                 request, _("The %(kind)s costs of %(code)s are saved.") % {"kind": kind_label(kind), "code": code}
             )
             return redirect(reverse("portfolio:initiative-costs", args=[initiative.code]))
+    _describe_errors(formset)
     return render(request, "portfolio/costs/sheet_form.html", context)
+
+
+def _describe_errors(formset: BaseCostSheetFormSet) -> None:
+    """Tie each cell's error message to its input, so a screen reader announces it with the field."""
+    for form in formset.forms:
+        for name in form.errors:
+            if name in form.fields:
+                attrs = form.fields[name].widget.attrs
+                attrs["aria-describedby"] = f"{form[name].auto_id}_error"
+                attrs["aria-invalid"] = "true"
 
 
 def kind_label(kind: str) -> str:
