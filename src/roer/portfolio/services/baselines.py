@@ -11,7 +11,6 @@ The current end date is the latest baseline's end date.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Sum
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -61,7 +61,7 @@ def _check_rebaseline(latest: Baseline, values: dict[str, Any], costs: dict[str,
         errors["end_date_change_explanation"] = _("The end date changes: explain why.")
     if values.get("recorded_on") and values["recorded_on"] < latest.recorded_on:
         errors["recorded_on"] = _("A re-baseline cannot be dated before the baseline it replaces (%(date)s).") % {
-            "date": latest.recorded_on
+            "date": formats.date_format(latest.recorded_on, "DATE_FORMAT")
         }
     if errors:
         raise ValidationError(errors)
@@ -88,7 +88,7 @@ def record_baseline(user: Any, initiative: Initiative, values: dict[str, Any], c
             recorded_by=user,
             **{name: values.get(name) or "" for name in BASELINE_FIELDS if name not in ("start_date", "end_date")},
         )
-        baseline.recorded_on = values.get("recorded_on") or datetime.date.today()
+        baseline.recorded_on = values.get("recorded_on") or timezone.localdate()
         baseline.start_date = values["start_date"]
         baseline.end_date = values["end_date"]
         baseline.full_clean()

@@ -24,13 +24,13 @@ one is recorded, a live or closed initiative stays listed as "adoption not yet e
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from roer.organisation.roles import Capability
@@ -120,7 +120,7 @@ def record_gate_review(
     with transaction.atomic():
         review = GateReview(initiative=initiative, **{k: v for k, v in values.items() if k in REVIEW_FIELDS})
         review.reviewer = values.get("reviewer") or user
-        review.held_on = values.get("held_on") or datetime.date.today()
+        review.held_on = values.get("held_on") or timezone.localdate()
         review.full_clean()
         review.save()
         for name, given in levers.items():
