@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("roer.strategy.urls")),
     path("", include("roer.organisation.urls")),
     path("audit/", include("roer.audit.urls")),
+    path("", include("roer.publication.urls")),
     path("api/v1/", include("roer.api.urls")),
     path("admin/", protect_admin()),
 ]

@@ -18,6 +18,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models.functions import Length
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -156,7 +157,8 @@ def _write(built: list[Built], details: dict[str, Any], outcome: Outcome) -> Non
     counts.update({model: len(rows) for model, rows in parts.items()})
     for model, count in counts.items():
         _summary(model, count, details | ({"intake_rule": INTAKE_NOTE} if model is Initiative else {}))
-        outcome.created[str(model._meta.verbose_name_plural)] += count
+        with translation.override("en"):  # the command line and audit summary speak English
+            outcome.created[str(model._meta.verbose_name_plural)] += count
 
 
 def load(

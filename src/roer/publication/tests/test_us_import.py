@@ -33,8 +33,19 @@ def importer(db: None) -> str:
 
 def run(path: Path, user: str, *extra: str) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
-    call_command("import", str(path), "--mapping", "us-itdashboard", "--user", user, "--reference-date",
-                 "2012-06-30", *extra, stdout=out, stderr=err)  # fmt: skip
+    call_command(
+        "import",
+        str(path),
+        "--mapping",
+        "us-itdashboard",
+        "--user",
+        user,
+        "--reference-date",
+        "2012-06-30",
+        *extra,
+        stdout=out,
+        stderr=err,
+    )
     return out.getvalue(), err.getvalue()
 
 
@@ -60,13 +71,21 @@ def reported_rows(err: str) -> set[int]:
 def test_excerpt_is_refused_whole_with_every_bad_row_named(importer: str) -> None:
     err = StringIO()
     with pytest.raises(CommandError, match="Nothing was imported"):
-        call_command("import", str(EXCERPT), "--mapping", "us-itdashboard", "--user", importer, stdout=StringIO(),
-                     stderr=err)  # fmt: skip
+        call_command(
+            "import", str(EXCERPT), "--mapping", "us-itdashboard", "--user", importer, stdout=StringIO(), stderr=err
+        )
     assert reported_rows(err.getvalue()) == BAD_ROWS
     assert Initiative.objects.count() == 0
     report = err.getvalue()
-    for reason in ("shifted", "ambiguous agency", "not a number", "not a date", "ambiguous date", "start date",
-                   "unknown agency"):  # fmt: skip
+    for reason in (
+        "shifted",
+        "ambiguous agency",
+        "not a number",
+        "not a date",
+        "ambiguous date",
+        "start date",
+        "unknown agency",
+    ):
         assert reason in report
 
 
@@ -74,8 +93,10 @@ def test_filtered_excerpt_imports_and_is_normalised(importer: str, tmp_path: Pat
     out, _err = run(without_rows(EXCERPT, BAD_ROWS, tmp_path / "fixed.csv"), importer)
     assert "Imported" in out
     assert Initiative.objects.count() == 4
-    assert set(OrgUnit.objects.values_list("name", flat=True)) == {"Department of Agriculture",
-                                                                   "Department of Transportation"}  # fmt: skip
+    assert set(OrgUnit.objects.values_list("name", flat=True)) == {
+        "Department of Agriculture",
+        "Department of Transportation",
+    }
     loan = Initiative.objects.get(name="Loan Information & Delivery (T3)")
     initial = loan.baselines.get(number=0)
     assert initial.costs.get().amount == Decimal("2306000.00")
@@ -97,8 +118,9 @@ def test_dry_run_reports_and_writes_nothing(importer: str, tmp_path: Path) -> No
 def test_full_file_reports_bad_rows_then_imports_the_rest(importer: str, tmp_path: Path) -> None:
     err = StringIO()
     with pytest.raises(CommandError, match="Nothing was imported"):
-        call_command("import", str(FULL), "--mapping", "us-itdashboard", "--user", importer, stdout=StringIO(),
-                     stderr=err)  # fmt: skip
+        call_command(
+            "import", str(FULL), "--mapping", "us-itdashboard", "--user", importer, stdout=StringIO(), stderr=err
+        )
     assert Initiative.objects.count() == 0
     bad = reported_rows(err.getvalue())
     reasons = Counter(line.split(": ", 1)[1].split(" '")[0][:40] for line in err.getvalue().splitlines())
