@@ -67,5 +67,8 @@ def snapshot(instance: models.Model) -> dict[str, Any]:
         if f.name in options.ignored:
             continue
         value = getattr(instance, f.attname)
+        if isinstance(f, models.DecimalField) and value is not None:
+            # In memory a form gives 52.5, the database gives 52.5000: same value, same text.
+            value = decimal.Decimal(value).quantize(decimal.Decimal(1).scaleb(-f.decimal_places))
         values[f.name] = MASK if f.name in options.masked and value else _json_value(value)
     return values

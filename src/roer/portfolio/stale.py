@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from roer.portfolio.models import Initiative
 from roer.portfolio.services import EDITABLE_FIELDS
 
@@ -20,6 +22,8 @@ def _display(instance: Initiative, name: str, value: Any) -> str:
     choices = getattr(instance._meta.get_field(name), "choices", None)
     if choices:
         return str(dict(choices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
     return "" if value is None else str(value)
 
 

@@ -65,3 +65,28 @@ def test_creating_an_org_unit_is_one_event_with_its_full_path(world):
     events = list(AuditEvent.objects.for_object(unit))
     assert [e.action for e in events] == ["create"]
     assert events[0].after["path"] == unit.path and events[0].scope_path == unit.path
+
+
+def test_a_decimal_saved_unchanged_is_no_change(world):
+    import datetime
+    from decimal import Decimal
+
+    from roer.strategy.models import KPI
+
+    kpi = KPI.objects.create(
+        org_unit=world.department,
+        name="Doorlooptijd",
+        unit_of_measure="dagen",
+        direction="lower",
+        baseline_value=Decimal("52.5"),
+        baseline_date=datetime.date(2025, 1, 1),
+        target_value=Decimal("30"),
+        target_date=datetime.date(2027, 1, 1),
+        frequency="monthly",
+    )
+    created = AuditEvent.objects.for_object(kpi).get()
+    assert created.after["baseline_value"] == "52.5000"
+    stored = KPI.objects.get(pk=kpi.pk)
+    stored.baseline_value = Decimal("52.5")  # as a form would give it
+    stored.save()
+    assert AuditEvent.objects.for_object(kpi).count() == 1

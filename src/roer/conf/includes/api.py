@@ -27,7 +27,8 @@ API_VERSION = "1.0.0"
 SPECTACULAR_SETTINGS = {
     "TITLE": "Roer API",
     "DESCRIPTION": (
-        "Read and change Roer's organisation, people, roles and initiatives, and read the audit trail. "
+        "Read and change Roer's organisation, people, roles and initiatives, the goal–effort network "
+        "(goals, KPIs, measurements, contributions), and read the audit trail. "
         "The same permission rules apply as in the web interface: you see the org units where you hold "
         "a role and every unit below them.\n\n"
         "Authenticate with `Authorization: Token <token>` (`roer token USERNAME` issues one) or with a "
