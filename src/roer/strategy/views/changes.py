@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from roer.strategy.forms import GoalForm, KpiForm
 from roer.strategy.models import KPI, Goal, GoalLevel
@@ -108,7 +109,7 @@ def kpi_create(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "title": _("New KPI"),
-        "crumbs": _crumbs(_("KPIs"), reverse("strategy:kpi-list"), None, _("New KPI")),
+        "crumbs": _crumbs(pgettext("heading", "KPIs"), reverse("strategy:kpi-list"), None, _("New KPI")),
         "submit": _("Add KPI"),
         "cancel": reverse("strategy:kpi-list"),
     }
@@ -124,7 +125,7 @@ def kpi_edit(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, Any] = {
         "form": form,
         "title": _("Change %(name)s") % {"name": kpi.name},
-        "crumbs": _crumbs(_("KPIs"), reverse("strategy:kpi-list"), kpi, _("Change")),
+        "crumbs": _crumbs(pgettext("heading", "KPIs"), reverse("strategy:kpi-list"), kpi, _("Change")),
         "submit": _("Save changes"),
         "cancel": kpi.get_absolute_url(),
         "conflicts": None,

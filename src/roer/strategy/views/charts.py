@@ -12,6 +12,7 @@ from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from roer.strategy.analyses import Effect, KpiView, Network
 from roer.strategy.models import GoalLevel
@@ -91,7 +92,7 @@ def effects(found: list[Effect]) -> Chart:
 def network_graph(graph: Network, layout: str) -> Chart:
     """Goals, KPIs and initiatives as nodes; a goal's parent, its KPIs and its contributions as links."""
     levels = list(GoalLevel)
-    categories = [str(level.label) for level in levels] + [_("KPI"), _("Initiative")]
+    categories = [str(level.label) for level in levels] + [pgettext("heading", "KPI"), _("Initiative")]
     kpi_category, initiative_category = len(levels), len(levels) + 1
     nodes: list[dict[str, Any]] = []
     links: list[dict[str, str]] = []

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from roer.strategy.forms import MeasurementForm, MeasurementImportForm
 from roer.strategy.imports import ImportFailed, import_measurements
@@ -38,7 +38,7 @@ def measurement_create(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "title": _("Record a measurement of %(name)s") % {"name": kpi.name},
         "crumbs": [
-            {"label": _("KPIs"), "url": reverse("strategy:kpi-list")},
+            {"label": pgettext("heading", "KPIs"), "url": reverse("strategy:kpi-list")},
             {"label": kpi.name, "url": kpi.get_absolute_url()},
             {"label": _("New measurement"), "url": None},
         ],
