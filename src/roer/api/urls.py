@@ -7,6 +7,13 @@ from rest_framework.routers import SimpleRouter
 from roer.audit.api.viewsets import AuditEventViewSet
 from roer.organisation.api.viewsets import OrgUnitViewSet, PersonViewSet, RoleAssignmentViewSet
 from roer.portfolio.api.viewsets import InitiativeViewSet
+from roer.strategy.api.analyses import (
+    GoalSpendingViewSet,
+    OrphanGoalViewSet,
+    OrphanInitiativeViewSet,
+    OrphanKpiViewSet,
+    StaleKpiViewSet,
+)
 from roer.strategy.api.viewsets import ContributionViewSet, GoalViewSet, KpiViewSet, MeasurementViewSet
 
 router = SimpleRouter(trailing_slash=False)
@@ -18,6 +25,11 @@ router.register("goals", GoalViewSet, basename="api-goal")
 router.register("kpis", KpiViewSet, basename="api-kpi")
 router.register("measurements", MeasurementViewSet, basename="api-measurement")
 router.register("contributions", ContributionViewSet, basename="api-contribution")
+router.register("goal-spending", GoalSpendingViewSet, basename="api-goal-spending")
+router.register("orphan-initiatives", OrphanInitiativeViewSet, basename="api-orphan-initiative")
+router.register("orphan-goals", OrphanGoalViewSet, basename="api-orphan-goal")
+router.register("orphan-kpis", OrphanKpiViewSet, basename="api-orphan-kpi")
+router.register("stale-kpis", StaleKpiViewSet, basename="api-stale-kpi")
 router.register("audit-events", AuditEventViewSet, basename="api-audit-event")
 
 urlpatterns = [

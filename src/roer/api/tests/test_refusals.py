@@ -59,6 +59,11 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("PUT", "/contributions/{id}", 404),
     ("PATCH", "/contributions/{id}", 404),
     ("DELETE", "/contributions/{id}", 404),
+    ("GET", "/goal-spending", 200),
+    ("GET", "/orphan-initiatives", 200),
+    ("GET", "/orphan-goals", 200),
+    ("GET", "/orphan-kpis", 200),
+    ("GET", "/stale-kpis", 200),
     ("GET", "/audit-events", 403),
     ("GET", "/audit-events/{id}", 403),
 ]
@@ -77,6 +82,8 @@ def _url(world: World, template: str) -> str:
         "measurements": lambda: MeasurementFactory(kpi=_kpi(world)).pk,
         "contributions": lambda: ContributionFactory(initiative=world.initiative, goal=_goal(world)).pk,
     }
+    if "{" not in template:
+        return BASE + template
     path = template.replace("{id}", str(ids[resource]())).replace("{code}", str(ids[resource]()))
     return BASE + path
 
