@@ -7,6 +7,7 @@ rows the request changed. Outside a transaction the refresh runs at once.
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from roer.portfolio import models as m
 
 _pending = threading.local()
+logger = logging.getLogger(__name__)
 
 
 class BaselineImmutable(Exception):
@@ -26,10 +28,14 @@ class BaselineImmutable(Exception):
 def _flush() -> None:
     ids: set[int] = getattr(_pending, "ids", set())
     _pending.ids = set()
-    if ids:
-        from roer.portfolio.services.warnings import refresh_ids
+    if not ids:
+        return
+    from roer.portfolio.services.warnings import refresh_ids
 
+    try:
         refresh_ids(ids)
+    except Exception:  # the change itself is committed; `roer refresh-warnings` catches up
+        logger.exception("Early warnings of initiatives %s could not be refreshed", sorted(ids))
 
 
 def mark(ids: set[int]) -> None:

@@ -49,6 +49,14 @@ def badge(colour: str) -> str:
     return BADGE.get(colour or "", "no_data")
 
 
+def _figures(initiative: Initiative) -> baselines.Figures | None:
+    """The baseline figures, computed once per page for the sections that share them."""
+    if not hasattr(initiative, "_roer_figures"):
+        initiative._roer_figures = baselines.figures(initiative)  # type: ignore[attr-defined]
+    found: baselines.Figures | None = initiative._roer_figures  # type: ignore[attr-defined]
+    return found
+
+
 @register.inclusion_tag("portfolio/warnings/_section.html", takes_context=True)
 def initiative_warnings(context: dict[str, Any], initiative: Initiative) -> dict[str, Any]:
     return {"initiative": initiative, "warnings": warnings.ordered(list(initiative.warnings.all()))}
@@ -70,7 +78,7 @@ def initiative_baselines(context: dict[str, Any], initiative: Initiative) -> dic
     user = context["request"].user
     return {
         "initiative": initiative,
-        "figures": baselines.figures(initiative),
+        "figures": _figures(initiative),
         "can_record": may(user, Capability.REVIEW_GATES, initiative),
         "full": False,
     }
@@ -82,7 +90,7 @@ def initiative_reports(context: dict[str, Any], initiative: Initiative) -> dict[
     found = reports.reports(initiative)
     return {
         "initiative": initiative,
-        "ratings": reports.ratings(baselines.figures(initiative), found),
+        "ratings": reports.ratings(_figures(initiative), found),
         "latest": found[0] if found else None,
         "gap": reports.rosier_by(found[0]) if found else 0,
         "can_report": may_report(user, initiative),
