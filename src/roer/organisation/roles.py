@@ -81,9 +81,7 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
             Role.FUNCTIONAL_ADMIN,
         }
     ),
-    Capability.REVIEW_GATES: frozenset(
-        {Role.CIO, Role.MANDATE_HOLDER, Role.PORTFOLIO_MANAGER, Role.FUNCTIONAL_ADMIN}
-    ),
+    Capability.REVIEW_GATES: frozenset({Role.CIO, Role.MANDATE_HOLDER, Role.PORTFOLIO_MANAGER, Role.FUNCTIONAL_ADMIN}),
     # Independent of the project: the portfolio office or assurance, never the project itself.
     Capability.RATE_INDEPENDENTLY: frozenset({Role.PORTFOLIO_MANAGER, Role.AUDITOR}),
     Capability.RATE_AS_CIO: frozenset({Role.CIO, Role.MANDATE_HOLDER}),
