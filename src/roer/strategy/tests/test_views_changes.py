@@ -255,3 +255,13 @@ def test_a_closed_initiative_shows_its_realised_effect(client, world, net):
     client.force_login(world.bob)
     body = client.get(net.closed.get_absolute_url()).content.decode()
     assert "Realised effects" in body and "180%" in body
+
+
+def test_every_choice_can_be_chosen(client, world, net, urls):
+    client.force_login(world.alice)
+    body = client.get(urls["goal-edit"]).content.decode()
+    assert '<option value="objective" selected>' in body and '<option value="ambition">' in body
+    body = client.get(urls["kpi-edit"]).content.decode()
+    assert '<option value="higher" selected>' in body and '<option value="quarterly" selected>' in body
+    body = client.get(urls["contribution-edit"]).content.decode()
+    assert '<option value="high" selected>' in body and '<option value="low">' in body
