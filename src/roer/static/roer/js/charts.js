@@ -120,6 +120,7 @@
     const goalKinds = data.categories.length - 2; // the goal levels; then KPIs, then initiatives
     // Ambitions and strategic goals carry their name; the rest show it on hover and in the list.
     container.dataset.clickable = "true";
+    const circle = data.layout === "circular";
     return {
       color: palette,
       legend: {
@@ -134,19 +135,22 @@
       series: [
         {
           type: "graph",
-          layout: data.layout === "circular" ? "circular" : "force",
+          layout: circle ? "circular" : "force",
           roam: true,
           draggable: true,
-          top: 56,
-          bottom: 16,
+          // Room around a circle for its rotated labels.
+          top: circle ? 128 : 56,
+          bottom: circle ? 128 : 16,
+          left: circle ? 160 : 16,
+          right: circle ? 160 : 16,
           categories: data.categories.map((name, index) => ({ name, symbol: shapes[index % shapes.length] })),
           data: data.nodes.map((node) => ({ ...node, label: { show: node.category < goalKinds - 1 } })),
           links: data.links,
           force: { initLayout: "circular", repulsion: 90, edgeLength: [30, 90], gravity: 0.2, friction: 0.2 },
           labelLayout: { hideOverlap: true },
           circular: { rotateLabel: true },
-          label: { position: "right", color: text, fontSize: 11, width: 180, overflow: "truncate" },
-          lineStyle: { color: "source", opacity: 0.55, curveness: data.layout === "circular" ? 0.25 : 0 },
+          label: { position: "right", color: text, fontSize: 11, width: circle ? 120 : 180, overflow: "truncate" },
+          lineStyle: { color: "source", opacity: 0.55, curveness: circle ? 0.25 : 0 },
           emphasis: { focus: "adjacency", label: { show: true } },
         },
       ],
