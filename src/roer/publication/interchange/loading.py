@@ -71,9 +71,15 @@ def _units(records: list[Record], user: Any, outcome: Outcome) -> dict[str, OrgU
 def _duplicates(records: list[Record], units: dict[str, OrgUnit | None]) -> list[Problem]:
     problems = []
     seen: dict[tuple[str, str], int] = {}
-    known = set(
-        Initiative.objects.filter(org_unit__in=[u for u in units.values() if u]).values_list("org_unit__name", "name")
-    )
+    # Names already anywhere in each organisation (the export names the top unit, not the sub-unit).
+    known = {
+        (name, initiative_name)
+        for name, unit in units.items()
+        if unit is not None
+        for initiative_name in Initiative.objects.filter(org_unit__path__startswith=unit.path).values_list(
+            "name", flat=True
+        )
+    }
     for record in records:
         key = (record.ministry, record.name)
         if key in seen:
@@ -113,6 +119,8 @@ def _summary(model: type[models.Model], count: int, details: dict[str, Any]) -> 
     if not count:
         return
     context = current()
+    with translation.override("en"):  # audit summaries are written in English, like the source strings
+        plural = str(model._meta.verbose_name_plural)
     after = {"count": count, **details, "note": "Bulk import; the rows have no audit event of their own."}
     AuditEvent.objects.create(
         actor=context.actor,
@@ -122,7 +130,7 @@ def _summary(model: type[models.Model], count: int, details: dict[str, Any]) -> 
         action=Action.CREATE,
         content_type=ContentType.objects.get_for_model(model),
         object_id="import",
-        object_repr=f"{count} imported {model._meta.verbose_name_plural}"[:200],
+        object_repr=f"{count} imported {plural}"[:200],
         scope_path="",
         before=None,
         after=after,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from roer.audit.models import AuditEvent
 from roer.organisation.tests.factories import PersonFactory
@@ -81,3 +82,12 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     report = import_file(tmp_path / "all.csv", "--dry-run")
     assert "Would import" in report
     assert Initiative.objects.count() == 0
+
+
+def test_importing_the_export_again_adds_nothing_twice(tmp_path: Path) -> None:
+    call_command("demo", stdout=StringIO())
+    export("csv", tmp_path / "all.csv")
+    count = Initiative.objects.count()
+    with pytest.raises(CommandError, match="Nothing was imported"):
+        import_file(tmp_path / "all.csv")
+    assert Initiative.objects.count() == count
