@@ -24,6 +24,7 @@ from roer.demo.data.initiatives_policy import INITIATIVES_POLICY
 from roer.demo.data.people import DEMO_PASSWORD, PEOPLE, SUPERUSER
 from roer.demo.data.specs import InitiativeSpec, PersonSpec, UnitSpec
 from roer.demo.data.units import MINISTRY, UNITS
+from roer.demo.health import add_health
 from roer.demo.network import add_contributions, add_cost_lines, build_goals, build_kpis
 from roer.demo.report import BuildReport
 from roer.organisation.models import OrgUnit, Person, RoleAssignment
@@ -71,6 +72,7 @@ def build_small(today: datetime.date | None = None) -> BuildReport:
     for initiative_spec in INITIATIVES:
         initiative = _initiative(initiative_spec, units, people, goals, kpis, report)
         add_cost_lines(initiative, initiative_spec.phase, today.year, report)
+        add_health(initiative, people, today)
     return report
 
 
