@@ -10,11 +10,14 @@ from __future__ import annotations
 from argparse import ArgumentParser
 from typing import Any
 
+from django.db import transaction
 from tqdm import tqdm
 
 from roer.core.management.base import RoerCommand
 from roer.portfolio.models import EarlyWarning, Initiative
 from roer.portfolio.services.warnings import refresh_warnings
+
+BATCH = 500
 
 
 class Command(RoerCommand):
@@ -29,9 +32,15 @@ class Command(RoerCommand):
         if codes:
             queryset = queryset.filter(code__in=codes)
         total = queryset.count()
+        ids = list(queryset.values_list("pk", flat=True))
         with tqdm(total=total, unit=" initiatives", disable=no_progress or not total) as bar:
-            for initiative in queryset.iterator(chunk_size=500):
-                refresh_warnings(initiative)
-                bar.update(1)
+            # One transaction per batch: far fewer commits (and disk syncs) than one per initiative.
+            for first in range(0, len(ids), BATCH):
+                with transaction.atomic():
+                    for initiative in Initiative.objects.select_related("org_unit").filter(
+                        pk__in=ids[first : first + BATCH]
+                    ):
+                        refresh_warnings(initiative)
+                        bar.update(1)
         count = EarlyWarning.objects.filter(initiative__in=queryset).count()
         self.stdout.write(f"Refreshed the early warnings of {total} initiative(s): {count} warning(s) now.")
