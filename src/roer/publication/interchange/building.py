@@ -73,32 +73,58 @@ def _cost_lines(record: Record, year: int) -> list[CostLine]:
     return lines
 
 
+def _scaled(costs: dict[str, Decimal], total: Decimal) -> list[BaselineCost]:
+    """Costs per category in the proportions of ``costs``, adding up to ``total`` exactly."""
+    base = sum(costs.values(), ZERO)
+    if not costs or not base:
+        return [BaselineCost(category="other", amount=total)]
+    amounts = {c: (a * total / base).quantize(Decimal("0.01")) for c, a in costs.items()}
+    largest = max(amounts, key=lambda c: amounts[c])
+    amounts[largest] += total - sum(amounts.values(), ZERO)
+    return [BaselineCost(category=c, amount=a) for c, a in amounts.items()]
+
+
 def _baselines(record: Record, reference: datetime.date, user: Any) -> list[tuple[Baseline, list[BaselineCost]]]:
+    """The initial baseline and the re-baselines, dated so that "estimate last year" comes out as in the file.
+
+    The format has no dates for baselines: the estimate of last year tells whether a
+    baseline was recorded before the reference year, and its total.
+    """
     if record.start_date is None or record.initial_end is None:
         return []
+    last_year_end = datetime.date(reference.year - 1, 12, 31)
+    this_year = datetime.date(reference.year, 1, 1)
+    known_last_year = record.estimate_last_year is not None
+    initial_costs = record.initial_costs or {}
     initial = Baseline(
         number=0,
         kind=BaselineKind.INITIAL,
-        recorded_on=record.start_date,
         start_date=record.start_date,
         end_date=record.initial_end,
+        recorded_on=min(record.start_date, last_year_end) if known_last_year else max(record.start_date, this_year),
         recorded_by=user,
     )
-    made = [(initial, [BaselineCost(category=c, amount=a) for c, a in (record.initial_costs or {}).items()])]
+    made = [(initial, [BaselineCost(category=c, amount=a) for c, a in initial_costs.items()])]
     reasons = list(record.reasons)
     if not reasons and record.current_end and record.current_end != record.initial_end:
         reasons = [""]
+    initial_total = sum(initial_costs.values(), ZERO)
+    earlier = known_last_year and record.estimate_last_year != initial_total
     for number, reason in enumerate(reasons, start=1):
         rebaseline = Baseline(
             number=number,
             kind=BaselineKind.REBASELINE,
-            recorded_on=max(reference, record.start_date),
             start_date=record.start_date,
             end_date=record.current_end or record.initial_end,
             reason=reason,
             recorded_by=user,
+            recorded_on=last_year_end if earlier else max(reference, record.start_date),
         )
-        made.append((rebaseline, [BaselineCost(category=c, amount=a) for c, a in record.current_costs.items()]))
+        if earlier:
+            costs = _scaled(record.current_costs or initial_costs, record.estimate_last_year or ZERO)
+        else:
+            costs = [BaselineCost(category=c, amount=a) for c, a in record.current_costs.items()]
+        made.append((rebaseline, costs))
     return made
 
 

@@ -119,6 +119,7 @@ COLUMNS: tuple[Column, ...] = (
         "Actuele schatting meerjarige kosten vorig jaar",
         M,
         "total of the latest baseline recorded before this year",
+        source=True,
     ),
     _c("PrognoseToekomstigeKosten", "Prognose toekomstige kosten", M, "forecast for this year and later"),
     _c(

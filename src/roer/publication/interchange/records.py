@@ -39,3 +39,4 @@ class Record:
     actual_costs: dict[str, Decimal] = field(default_factory=dict)
     spent_until_now: Decimal = Decimal(0)
     spent_until_last_year: Decimal = Decimal(0)
+    estimate_last_year: Decimal | None = None  # total of the latest baseline recorded before this year

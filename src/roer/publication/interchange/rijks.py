@@ -112,6 +112,7 @@ def _record(row: int, cells: dict[str, Any]) -> tuple[Record | None, list[Proble
         actual_costs=_costs(cells, "Daadwerkelijk", row, problems) or {},
         spent_until_now=read("CumulatieveKostenHuidigJaar", values.money) or Decimal("0.00"),
         spent_until_last_year=read("CumulatieveKostenVorigJaar", values.money) or Decimal("0.00"),
+        estimate_last_year=read("SchattingTotaleKostenVorigJaar", values.money),
     )
     problems += consistency(record)
     return (None if problems else record), problems
@@ -133,6 +134,9 @@ def consistency(record: Record) -> list[Problem]:
         problems.append(
             Problem(record.row, label["SchattingEinddatumInitieel"].label, _("required with a current end date"))
         )
+    if record.estimate_last_year is not None and record.initial_end is None:
+        message = _("an estimate of last year needs an initial end date")
+        problems.append(Problem(record.row, label["SchattingEinddatumInitieel"].label, message))
     actual = sum(record.actual_costs.values(), Decimal(0))
     if not record.spent_until_last_year <= record.spent_until_now <= actual:
         message = _("cumulative spending must grow from last year to this year and stay within the actual costs")

@@ -36,7 +36,7 @@ def import_file(path: Path, *extra: str) -> str:
 
 def _add_baselines() -> None:
     """The demo has no baselines: give one initiative an initial plan and a re-baseline, and a milestone."""
-    initiative = Initiative.objects.order_by("code").first()
+    initiative = Initiative.objects.filter(baselines=None).order_by("code").first()
     assert initiative is not None
     start = datetime.date(2024, 1, 1)
     person = PersonFactory(username="planner")
