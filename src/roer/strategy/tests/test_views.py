@@ -233,3 +233,14 @@ def test_main_navigation_has_goals(client, world, urls):
     body = _body(client, urls["kpi-list"])
     assert 'aria-current="page" href="/goals/">Goals</a>' in body
     assert 'href="/goals/orphans"' in body and 'href="/goals/effects"' in body
+
+
+def test_goal_page_shows_contributions_a_page_at_a_time(client, world, net, settings):
+    settings.ROER_PAGE_SIZE = 1
+    client.force_login(world.alice)
+    url = reverse("strategy:goal-detail", args=[net.strategic.pk])
+    page = client.get(url).context["contributions"]
+    assert page.paginator.count == 3 and len(page.object_list) == 1
+    body = _body(client, url, contributions=2)
+    assert "contributions=1" in body and "contributions=3" in body
+    assert "Total for this goal € 1,100,000 € 480,000" in _text(body)  # the total covers every page

@@ -48,6 +48,8 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "goal": goal,
         "crumbs": crumbs,
         "overview": overview,
+        # A goal high in the tree gathers thousands of contributions: they come a page at a time.
+        "contributions": page_of(request, overview.contributions, "contributions"),
         "kpis": kpis,
         "can_change": request.user.has_perm("strategy.change_goal", goal),
         # An objective is the lowest level: nothing goes below it.
