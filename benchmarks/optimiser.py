@@ -297,6 +297,7 @@ def main(argv: list[str] | None = None) -> None:
             )
         return
     groups = VARIANTS if args.variants else {"base instances": {}}
+    limit_text = f"{args.limit:g} s" if args.limit else ("10 s" if args.variants else "per target")
     for title, variant in groups.items():
         rows = []
         for n in args.sizes:
@@ -320,7 +321,7 @@ def main(argv: list[str] | None = None) -> None:
         print(
             table(
                 rows,
-                f"{title} — Roer's limit {'10 s' if args.variants else 'per target'}, reference {args.reference:.0f} s",
+                f"{title} — Roer's limit {limit_text}, reference {args.reference:.0f} s",
             ),
             flush=True,
         )
