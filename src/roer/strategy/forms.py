@@ -45,6 +45,8 @@ def _formfield(model_field: Any, **kwargs: Any) -> forms.Field | None:
     if field is None:
         return None
     field.widget = _widget(field)
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        field.choices = field.choices  # the setter hands the options to the new widget
     if isinstance(field, forms.DecimalField):
         field.localize = field.widget.is_localized = True
     return field

@@ -91,7 +91,7 @@ def test_updating_keeps_the_initiative_and_is_audited(world: World, goals: Goals
         )
     assert (saved.weight, saved.kpi, saved.initiative) == (Decimal("0.5"), goals.kpi, world.initiative)
     event = AuditEvent.objects.for_object(contribution).get(action="update")
-    assert (event.before["weight"], event.after["weight"]) == ("1.00", "0.5")
+    assert (event.before["weight"], event.after["weight"]) == ("1.00", "0.50")
     with pytest.raises(ValidationError):
         update_contribution(world.alice, contribution, {"goal": goals.strategic})  # its KPI measures the objective
     with pytest.raises(PermissionDenied):

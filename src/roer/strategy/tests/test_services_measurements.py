@@ -30,7 +30,7 @@ def test_alice_records_a_measurement_and_it_is_audited(world: World, goals: Goal
         measurement = add_measurement(world.alice, goals.kpi, _values(note="Eerste meting"))
     assert (measurement.kpi, measurement.value, measurement.note) == (goals.kpi, Decimal("52.5"), "Eerste meting")
     event = AuditEvent.objects.for_object(measurement).get()
-    assert (event.action, event.actor, event.after["value"]) == ("create", world.alice, "52.5")
+    assert (event.action, event.actor, event.after["value"]) == ("create", world.alice, "52.5000")
 
 
 def test_a_data_officer_records_measurements_but_does_not_manage_kpis(world: World, goals: Goals) -> None:
@@ -76,7 +76,7 @@ def test_correcting_and_deleting(world: World, goals: Goals) -> None:
         saved = update_measurement(world.alice, first, {"value": Decimal("53"), "kpi": goals.org_kpi})
     assert (saved.value, saved.kpi) == (Decimal("53"), goals.kpi)  # the KPI stays
     event = AuditEvent.objects.for_object(first).get(action="update")
-    assert (event.before["value"], event.after["value"]) == ("52.5000", "53")
+    assert (event.before["value"], event.after["value"]) == ("52.5000", "53.0000")
     with pytest.raises(PermissionDenied):
         delete_measurement(world.bob, first)
     delete_measurement(world.alice, first)

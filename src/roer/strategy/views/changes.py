@@ -19,7 +19,7 @@ from roer.strategy.services import StaleVersion, create_goal, create_kpi, update
 from roer.strategy.services.goals import GOAL_FIELDS
 from roer.strategy.services.kpis import KPI_FIELDS
 from roer.strategy.views.common import visible_goal, visible_kpi
-from roer.strategy.views.editing import differences, retry_with, show_errors, with_choices
+from roer.strategy.views.editing import differences, retry_with, show_errors
 
 CHILD_LEVEL = {GoalLevel.AMBITION: GoalLevel.STRATEGIC_GOAL, GoalLevel.STRATEGIC_GOAL: GoalLevel.OBJECTIVE}
 
@@ -44,7 +44,7 @@ def _below(request: HttpRequest) -> dict[str, Any] | None:
 def goal_create(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("strategy.add_goal"):
         raise PermissionDenied
-    form = with_choices(GoalForm(request.POST or None, initial=_below(request), user=request.user))
+    form = GoalForm(request.POST or None, initial=_below(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             goal = create_goal(request.user, form.cleaned_data)
@@ -68,7 +68,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = visible_goal(request, pk)
     if not request.user.has_perm("strategy.change_goal", goal):
         raise PermissionDenied
-    form = with_choices(GoalForm(request.POST or None, instance=goal, user=request.user))
+    form = GoalForm(request.POST or None, instance=goal, user=request.user)
     context: dict[str, Any] = {
         "form": form,
         "title": _("Change %(title)s") % {"title": goal.title},
@@ -97,7 +97,7 @@ def kpi_create(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("strategy.add_kpi"):
         raise PermissionDenied
     initial = {"goals": [request.GET["goal"]]} if request.GET.get("goal", "").isdigit() else None
-    form = with_choices(KpiForm(request.POST or None, initial=initial, user=request.user))
+    form = KpiForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             kpi = create_kpi(request.user, form.cleaned_data)
@@ -121,7 +121,7 @@ def kpi_edit(request: HttpRequest, pk: int) -> HttpResponse:
     kpi = visible_kpi(request, pk)
     if not request.user.has_perm("strategy.change_kpi", kpi):
         raise PermissionDenied
-    form = with_choices(KpiForm(request.POST or None, instance=kpi, user=request.user))
+    form = KpiForm(request.POST or None, instance=kpi, user=request.user)
     context: dict[str, Any] = {
         "form": form,
         "title": _("Change %(name)s") % {"name": kpi.name},

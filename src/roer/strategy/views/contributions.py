@@ -14,7 +14,7 @@ from roer.portfolio.models import Initiative
 from roer.strategy.forms import ContributionForm
 from roer.strategy.models import Contribution
 from roer.strategy.services import add_contribution, delete_contribution, update_contribution
-from roer.strategy.views.editing import show_errors, with_choices
+from roer.strategy.views.editing import show_errors
 
 
 def _initiative(request: HttpRequest, code: str) -> Initiative:
@@ -49,7 +49,7 @@ def contribution_create(request: HttpRequest, code: str) -> HttpResponse:
     initiative = _initiative(request, code)
     if not request.user.has_perm("strategy.add_contribution", initiative):
         raise PermissionDenied
-    form = with_choices(ContributionForm(request.POST or None, user=request.user))
+    form = ContributionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             add_contribution(request.user, initiative, form.cleaned_data)
@@ -73,7 +73,7 @@ def contribution_create(request: HttpRequest, code: str) -> HttpResponse:
 def contribution_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     initiative = _initiative(request, code)
     contribution = _contribution(request, initiative, pk)
-    form = with_choices(ContributionForm(request.POST or None, instance=contribution, user=request.user))
+    form = ContributionForm(request.POST or None, instance=contribution, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             update_contribution(request.user, contribution, form.cleaned_data)

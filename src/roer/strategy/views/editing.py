@@ -55,14 +55,3 @@ def retry_with(form: forms.BaseForm, data: Any, version: int) -> None:
 
 
 F = TypeVar("F", bound=forms.BaseForm)
-
-
-def with_choices(form: F) -> F:
-    """Give choice widgets their choices back: ``roer.strategy.forms`` swaps in a fresh ``Select`` after
-    the field was made, which leaves it empty (level, direction, frequency, confidence). A no-op once
-    the forms keep them."""
-    for field in form.fields.values():
-        if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
-            if not list(getattr(field.widget, "choices", [])):
-                field.widget.choices = field.choices
-    return form
