@@ -17,8 +17,8 @@ from django.db.models.functions import Coalesce
 from roer.portfolio.models import CostKind, CostLine
 from roer.strategy.models import Contribution, Goal
 
-MONEY: "DecimalField[Decimal, Decimal]" = DecimalField(max_digits=16, decimal_places=2)
-RATIO: "DecimalField[Decimal, Decimal]" = DecimalField(max_digits=20, decimal_places=10)
+MONEY: DecimalField[Decimal, Decimal] = DecimalField(max_digits=16, decimal_places=2)
+RATIO: DecimalField[Decimal, Decimal] = DecimalField(max_digits=20, decimal_places=10)
 ZERO = Value(Decimal("0"), output_field=MONEY)
 
 
