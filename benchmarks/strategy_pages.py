@@ -11,7 +11,8 @@ migrated and loaded with the small demo; ``--initiatives N`` below 10,000 adds
 generated initiatives until there are about N in total (with their goals, KPIs,
 contributions and cost lines), and 10,000 or more loads ``roer demo --size large``.
 
-Then it times ``roer.strategy.analyses.goal_overview``, ``orphans`` and ``network``
+Then it times ``roer.strategy.analyses.goal_overview``, ``orphans`` and ``network``, and the
+goal list, goal, orphan and network pages as a whole (rendered through Django's test client),
 for two people — the ministry's CIO (everything in the ministry) and a
 directorate-general's CIO (a quarter of it) — and prints the median and the fastest
 of ``--runs`` runs after one warm-up, in milliseconds, with the number of SQL
@@ -130,7 +131,34 @@ def cases() -> list[tuple[str, str, Callable[[Any], Any]]]:
             (username, "orphans", orphans),
             (username, "network", network),
         ]
+    return result + page_cases(ambition.pk)
+
+
+def page_cases(ambition_id: int) -> list[tuple[str, str, Callable[[Any], Any]]]:
+    """The same analyses as whole pages: request, queries, template and chart data, through Django's test client."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from roer.organisation.models import Person
+
+    pages = {
+        "page: goal list": reverse("strategy:goal-list"),
+        "page: goal (ministry ambition)": reverse("strategy:goal-detail", args=[ambition_id]),
+        "page: orphans": reverse("strategy:orphans"),
+        "page: network": reverse("strategy:network"),
+    }
+    result: list[tuple[str, str, Callable[[Any], Any]]] = []
+    for username in PEOPLE:
+        client = Client(HTTP_HOST="localhost")
+        client.force_login(Person.objects.get(username=username))
+        for name, url in pages.items():
+            result.append((username, name, lambda person, client=client, url=url: _ok(client.get(url))))
     return result
+
+
+def _ok(response: Any) -> int:
+    assert response.status_code == 200, response.status_code
+    return len(response.content)
 
 
 def sizes() -> str:
