@@ -110,3 +110,7 @@ def test_portal_pages_need_no_login_and_refuse_changes(world: World, client: Cli
         assert client.post(url).status_code == 405
     filtered = client.get(reverse("publication:portal-list"), {"q": "nothing like it"}).content.decode()
     assert "Regie op gegevens" not in filtered
+    small = client.get(reverse("publication:portal-list"), {"size": "kleiner dan € 5 mln"}).content.decode()
+    assert "Regie op gegevens" in small
+    large = client.get(reverse("publication:portal-list"), {"size": "€ 100 mln of meer"}).content.decode()
+    assert "Regie op gegevens" not in large

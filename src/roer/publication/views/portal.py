@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from roer.portfolio.models import PublicationVersion
+from roer.publication.interchange.figures import LARGEST_CLASS, SIZE_CLASSES
 from roer.publication.services import live_versions
 from roer.publication.snapshot import row_values
 
@@ -46,11 +48,13 @@ def _entry(version: PublicationVersion) -> dict[str, Any]:
 def portal_list(request: HttpRequest) -> HttpResponse:
     entries = sorted((_entry(v) for v in live_versions()), key=lambda e: (e["organisation"], e["name"]))
     organisations = sorted({e["organisation"] for e in entries})
-    chosen = {key: request.GET.get(key, "").strip() for key in ("q", "organisation", "status")}
+    chosen = {key: request.GET.get(key, "").strip() for key in ("q", "organisation", "status", "size")}
     if chosen["organisation"]:
         entries = [e for e in entries if e["organisation"] == chosen["organisation"]]
     if chosen["status"]:
         entries = [e for e in entries if e["status"] == chosen["status"]]
+    if chosen["size"]:
+        entries = [e for e in entries if e["row"]["TotaleKostenCategorie"] == chosen["size"]]
     if chosen["q"]:
         needle = chosen["q"].lower()
         entries = [e for e in entries if needle in e["name"].lower() or needle in e["code"].lower()]
@@ -60,8 +64,9 @@ def portal_list(request: HttpRequest) -> HttpResponse:
         "count": len(entries),
         "organisations": organisations,
         "statuses": STATUS_LABELS.items(),
+        "sizes": [label for _limit, label in SIZE_CLASSES] + [LARGEST_CLASS],
         "chosen": chosen,
-        "query": "&".join(f"{k}={v}" for k, v in chosen.items() if v),
+        "query": urlencode({k: v for k, v in chosen.items() if v}),
     }
     return render(request, "publication/portal_list.html", context)
 
