@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "roer.organisation",
     "roer.portfolio",
     "roer.strategy",
+    "roer.planning",
     "roer.api",
     "roer.demo",
     "roer.publication",

@@ -108,7 +108,7 @@ def test_orphans(world, network_world):
     idle = InitiativeFactory(code="MINBZ-0300", org_unit=world.department)
     _money(idle, "50000")
     found = orphans(world.alice, today=TODAY)
-    rows = [(i.code, i.planned) for i in found.initiatives]  # type: ignore[attr-defined]  (annotated)
+    rows = [(i.code, i.planned) for i in found.initiatives]  # type: ignore[attr-defined]
     assert rows == [("MINBZ-0300", D("50000.00"))]
 
 
