@@ -16,15 +16,15 @@ from .scenario import Scenario
 
 def forced_closure(sc: Scenario, links: Links) -> set[int]:
     """Mandatory and running candidates, what they depend on, and their together partners."""
-    todo = [i for i, c in enumerate(sc.candidates) if c.forced]
+    pending = [i for i, c in enumerate(sc.candidates) if c.forced]
     closed: set[int] = set()
-    while todo:
-        i = todo.pop()
+    while pending:
+        i = pending.pop()
         if i in closed:
             continue
         closed.add(i)
-        todo.extend(links.before[i])
-        todo.extend(links.bundle[i])
+        pending.extend(links.before[i])
+        pending.extend(links.bundle[i])
     return closed
 
 
@@ -121,14 +121,14 @@ def greedy(sc: Scenario, links: Links | None = None, base: Placement | None = No
 
 def dependants(links: Links, i: int) -> set[int]:
     """i, its together partners, and everything that (transitively) depends on them."""
-    todo, result = [i], set()
-    while todo:
-        j = todo.pop()
+    pending, result = [i], set()
+    while pending:
+        j = pending.pop()
         if j in result:
             continue
         result.add(j)
-        todo.extend(links.bundle[j])
-        todo.extend(links.after[j])
+        pending.extend(links.bundle[j])
+        pending.extend(links.after[j])
     return result
 
 
