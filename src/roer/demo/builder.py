@@ -26,6 +26,7 @@ from roer.demo.data.specs import InitiativeSpec, PersonSpec, UnitSpec
 from roer.demo.data.units import MINISTRY, UNITS
 from roer.demo.health import add_health
 from roer.demo.network import add_contributions, add_cost_lines, build_goals, build_kpis
+from roer.demo.publishing import publish_demo
 from roer.demo.report import BuildReport
 from roer.organisation.models import OrgUnit, Person, RoleAssignment
 from roer.portfolio.models import Initiative, Phase
@@ -73,6 +74,7 @@ def build_small(today: datetime.date | None = None) -> BuildReport:
         initiative = _initiative(initiative_spec, units, people, goals, kpis, report)
         add_cost_lines(initiative, initiative_spec.phase, today.year, report)
         add_health(initiative, people, today)
+    publish_demo(today, report)
     return report
 
 

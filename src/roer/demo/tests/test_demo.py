@@ -17,7 +17,7 @@ from roer.demo.large import PREFIX, add_large_portfolio
 from roer.demo.large_network import add_large_network
 from roer.organisation.models import OrgUnit, OrgUnitKind, Person, RoleAssignment
 from roer.organisation.roles import Role
-from roer.portfolio.models import CostLine, Initiative, Phase
+from roer.portfolio.models import CostLine, Initiative, Phase, PublicationVersion
 from roer.strategy.models import KPI, Contribution, Goal, GoalKpi, Measurement
 
 pytestmark = pytest.mark.django_db
@@ -113,10 +113,14 @@ def test_demo_logins_work_and_the_superuser_exists() -> None:
 def test_demo_changes_are_audited_as_command_line_work() -> None:
     run_demo()
     events = AuditEvent.objects.filter(content_type__model="initiative")
-    # One creation per initiative, and one phase change for each that is past the idea phase.
+    # One creation per initiative, one phase change for each that is past the idea phase,
+    # and one change for each that is marked for the public overview.
     assert events.filter(action="create").count() == Initiative.objects.count()
-    assert events.filter(action="update").count() == Initiative.objects.exclude(phase=Phase.IDEA).count()
-    for model in (Goal, KPI, Measurement, Contribution, CostLine):
+    expected_updates = (
+        Initiative.objects.exclude(phase=Phase.IDEA).count() + Initiative.objects.filter(public=True).count()
+    )
+    assert events.filter(action="update").count() == expected_updates
+    for model in (Goal, KPI, Measurement, Contribution, CostLine, PublicationVersion):
         audited = AuditEvent.objects.filter(content_type__model=model._meta.model_name, action="create")
         assert audited.count() == model._default_manager.count() > 0, model
     assert set(AuditEvent.objects.values_list("source", "actor_label")) == {(Source.COMMAND, "command:demo")}
