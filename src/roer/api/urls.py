@@ -6,6 +6,16 @@ from rest_framework.routers import SimpleRouter
 
 from roer.audit.api.viewsets import AuditEventViewSet
 from roer.organisation.api.viewsets import OrgUnitViewSet, PersonViewSet, RoleAssignmentViewSet
+from roer.portfolio.api.baselines import BaselineViewSet
+from roer.portfolio.api.costs import CostLineViewSet
+from roer.portfolio.api.delivery import (
+    DevelopmentPartyViewSet,
+    MilestoneViewSet,
+    ParliamentaryDocumentViewSet,
+    QualityReviewViewSet,
+    SocietalBenefitViewSet,
+)
+from roer.portfolio.api.lifecycle import GateReviewViewSet
 from roer.portfolio.api.viewsets import InitiativeViewSet
 from roer.strategy.api.analyses import (
     GoalSpendingViewSet,
@@ -21,6 +31,14 @@ router.register("org-units", OrgUnitViewSet, basename="api-org-unit")
 router.register("people", PersonViewSet, basename="api-person")
 router.register("role-assignments", RoleAssignmentViewSet, basename="api-role-assignment")
 router.register("initiatives", InitiativeViewSet, basename="api-initiative")
+router.register("gate-reviews", GateReviewViewSet, basename="api-gate-review")
+router.register("baselines", BaselineViewSet, basename="api-baseline")
+router.register("cost-lines", CostLineViewSet, basename="api-cost-line")
+router.register("milestones", MilestoneViewSet, basename="api-milestone")
+router.register("quality-reviews", QualityReviewViewSet, basename="api-quality-review")
+router.register("societal-benefits", SocietalBenefitViewSet, basename="api-societal-benefit")
+router.register("development-parties", DevelopmentPartyViewSet, basename="api-development-party")
+router.register("parliamentary-documents", ParliamentaryDocumentViewSet, basename="api-parliamentary-document")
 router.register("goals", GoalViewSet, basename="api-goal")
 router.register("kpis", KpiViewSet, basename="api-kpi")
 router.register("measurements", MeasurementViewSet, basename="api-measurement")

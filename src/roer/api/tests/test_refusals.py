@@ -17,6 +17,7 @@ from roer.api.openapi import generate
 from roer.api.tests.helpers import BASE, assert_problem, call, session_client, token_client
 from roer.audit.models import AuditEvent
 from roer.conftest import World
+from roer.portfolio.api.tests.records import record
 from roer.strategy.tests.factories import ContributionFactory, GoalFactory, KpiFactory, MeasurementFactory
 
 # (method, path in the OpenAPI document, what charlie gets)
@@ -36,6 +37,22 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("GET", "/initiatives/{code}", 404),
     ("PUT", "/initiatives/{code}", 404),
     ("PATCH", "/initiatives/{code}", 404),
+    ("GET", "/gate-reviews", 200),
+    ("GET", "/gate-reviews/{id}", 404),
+    ("GET", "/baselines", 200),
+    ("GET", "/baselines/{id}", 404),
+    ("GET", "/cost-lines", 200),
+    ("GET", "/cost-lines/{id}", 404),
+    ("GET", "/milestones", 200),
+    ("GET", "/milestones/{id}", 404),
+    ("GET", "/quality-reviews", 200),
+    ("GET", "/quality-reviews/{id}", 404),
+    ("GET", "/societal-benefits", 200),
+    ("GET", "/societal-benefits/{id}", 404),
+    ("GET", "/development-parties", 200),
+    ("GET", "/development-parties/{id}", 404),
+    ("GET", "/parliamentary-documents", 200),
+    ("GET", "/parliamentary-documents/{id}", 404),
     ("GET", "/goals", 200),
     ("POST", "/goals", 403),
     ("GET", "/goals/{id}", 404),
@@ -77,6 +94,7 @@ def _url(world: World, template: str) -> str:
         "role-assignments": lambda: world.alice.role_assignments.get().pk,
         "initiatives": lambda: world.initiative.code,
         "audit-events": lambda: AuditEvent.objects.for_object(world.initiative).first().pk,  # type: ignore[union-attr]
+        **{name: _record(world, name) for name in PARTS},
         "goals": lambda: _goal(world).pk,
         "kpis": lambda: _kpi(world).pk,
         "measurements": lambda: MeasurementFactory(kpi=_kpi(world)).pk,
@@ -86,6 +104,22 @@ def _url(world: World, template: str) -> str:
         return BASE + template
     path = template.replace("{id}", str(ids[resource]())).replace("{code}", str(ids[resource]()))
     return BASE + path
+
+
+PARTS = (
+    "gate-reviews",
+    "baselines",
+    "cost-lines",
+    "milestones",
+    "quality-reviews",
+    "societal-benefits",
+    "development-parties",
+    "parliamentary-documents",
+)
+
+
+def _record(world: World, name: str) -> Callable[[], Any]:
+    return lambda: record(name, world.initiative, world.alice).pk
 
 
 def _goal(world: World) -> Any:

@@ -45,6 +45,19 @@ def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> list[tu
     return found
 
 
+# Read-only API records of an initiative: detail route name -> resource path.
+_API_PARTS = {
+    "api-gate-review-detail": "gate-reviews",
+    "api-baseline-detail": "baselines",
+    "api-cost-line-detail": "cost-lines",
+    "api-milestone-detail": "milestones",
+    "api-quality-review-detail": "quality-reviews",
+    "api-societal-benefit-detail": "societal-benefits",
+    "api-development-party-detail": "development-parties",
+    "api-parliamentary-document-detail": "parliamentary-documents",
+}
+
+
 def _sample_value(name: str, kwarg: str, world: Any) -> str:
     if name.startswith("admin:"):
         return {"app_label": "portfolio", "model_name": "initiative"}.get(kwarg, str(world.initiative.pk))
@@ -52,6 +65,10 @@ def _sample_value(name: str, kwarg: str, world: Any) -> str:
         return world.initiative.code
     if ":delivery-" in name:
         return str(_delivery_sample(name, world).pk)
+    if name in _API_PARTS:
+        from roer.portfolio.api.tests.records import record
+
+        return str(record(_API_PARTS[name], world.initiative, world.alice).pk)
     if "unit" in name:
         return str(world.department.pk)
     if "person" in name or "people" in name:

@@ -1,0 +1,91 @@
+"""One record of every kind below an initiative, for the read-only API tests."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from roer.organisation.models import Person
+from roer.portfolio.models import (
+    Baseline,
+    BaselineCost,
+    BaselineKind,
+    CostCategory,
+    CostKind,
+    CostLine,
+    DevelopmentParty,
+    Gate,
+    GateOutcome,
+    GateReview,
+    Initiative,
+    Lever,
+    LeverScore,
+    Milestone,
+    ParliamentaryDocument,
+    QualityReview,
+    ReviewKind,
+    SocietalBenefit,
+)
+
+DAY = datetime.date(2025, 3, 31)
+
+
+def gate_review(initiative: Initiative, reviewer: Person, gate: str = Gate.INTAKE) -> GateReview:
+    review = GateReview.objects.create(
+        initiative=initiative, gate=gate, outcome=GateOutcome.PASSED, held_on=DAY, reviewer=reviewer
+    )
+    LeverScore.objects.create(review=review, lever=Lever.CHANGE_STORY, score=3, evidence="Verhaal")
+    return review
+
+
+def baseline(initiative: Initiative, person: Person, number: int = 0) -> Baseline:
+    kind = BaselineKind.INITIAL if number == 0 else BaselineKind.REBASELINE
+    record = Baseline.objects.create(
+        initiative=initiative,
+        number=number,
+        kind=kind,
+        recorded_on=DAY,
+        start_date=DAY,
+        end_date=datetime.date(2026, 12, 31),
+        recorded_by=person,
+    )
+    BaselineCost.objects.create(baseline=record, category=CostCategory.SOFTWARE, amount=Decimal("1250.50"))
+    return record
+
+
+def cost_line(initiative: Initiative, year: int = 2025) -> CostLine:
+    return CostLine.objects.create(
+        initiative=initiative, year=year, category=CostCategory.HARDWARE, kind=CostKind.PLAN, amount=Decimal("99.95")
+    )
+
+
+def delivery(initiative: Initiative, name: str) -> Any:
+    makers: dict[str, Callable[[], Any]] = {
+        "milestones": lambda: Milestone.objects.create(initiative=initiative, description="Pilot", expected_on=DAY),
+        "quality-reviews": lambda: QualityReview.objects.create(
+            initiative=initiative, held_on=DAY, party="BIT", kind=ReviewKind.AUDIT
+        ),
+        "societal-benefits": lambda: SocietalBenefit.objects.create(
+            initiative=initiative, explanation="Minder papier", yearly_amount=Decimal("10.00")
+        ),
+        "development-parties": lambda: DevelopmentParty.objects.create(
+            initiative=initiative, party="Logius", role="Bouw"
+        ),
+        "parliamentary-documents": lambda: ParliamentaryDocument.objects.create(
+            initiative=initiative, title="Kamerbrief", letter_date=DAY
+        ),
+    }
+    return makers[name]()
+
+
+def record(name: str, initiative: Initiative, person: Person) -> Any:
+    """A new record of the resource ``name`` (its path) below ``initiative``."""
+    if name == "gate-reviews":
+        return gate_review(initiative, person)
+    if name == "baselines":
+        return baseline(initiative, person, number=initiative.baselines.count())
+    if name == "cost-lines":
+        return cost_line(initiative, year=2025 + initiative.cost_lines.count())
+    return delivery(initiative, name)
