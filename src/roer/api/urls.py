@@ -16,7 +16,9 @@ from roer.portfolio.api.delivery import (
     SocietalBenefitViewSet,
 )
 from roer.portfolio.api.lifecycle import GateReviewViewSet
+from roer.portfolio.api.reports import CioOpinionViewSet, StatusReportViewSet
 from roer.portfolio.api.viewsets import InitiativeViewSet
+from roer.portfolio.api.warnings import EarlyWarningViewSet
 from roer.strategy.api.analyses import (
     GoalSpendingViewSet,
     OrphanGoalViewSet,
@@ -39,6 +41,9 @@ router.register("quality-reviews", QualityReviewViewSet, basename="api-quality-r
 router.register("societal-benefits", SocietalBenefitViewSet, basename="api-societal-benefit")
 router.register("development-parties", DevelopmentPartyViewSet, basename="api-development-party")
 router.register("parliamentary-documents", ParliamentaryDocumentViewSet, basename="api-parliamentary-document")
+router.register("status-reports", StatusReportViewSet, basename="api-status-report")
+router.register("cio-opinions", CioOpinionViewSet, basename="api-cio-opinion")
+router.register("early-warnings", EarlyWarningViewSet, basename="api-early-warning")
 router.register("goals", GoalViewSet, basename="api-goal")
 router.register("kpis", KpiViewSet, basename="api-kpi")
 router.register("measurements", MeasurementViewSet, basename="api-measurement")

@@ -53,6 +53,12 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("GET", "/development-parties/{id}", 404),
     ("GET", "/parliamentary-documents", 200),
     ("GET", "/parliamentary-documents/{id}", 404),
+    ("GET", "/status-reports", 200),
+    ("GET", "/status-reports/{id}", 404),
+    ("GET", "/cio-opinions", 200),
+    ("GET", "/cio-opinions/{id}", 404),
+    ("GET", "/early-warnings", 200),
+    ("GET", "/early-warnings/{id}", 404),
     ("GET", "/goals", 200),
     ("POST", "/goals", 403),
     ("GET", "/goals/{id}", 404),
@@ -115,6 +121,9 @@ PARTS = (
     "societal-benefits",
     "development-parties",
     "parliamentary-documents",
+    "status-reports",
+    "cio-opinions",
+    "early-warnings",
 )
 
 

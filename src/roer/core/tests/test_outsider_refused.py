@@ -55,6 +55,9 @@ _API_PARTS = {
     "api-societal-benefit-detail": "societal-benefits",
     "api-development-party-detail": "development-parties",
     "api-parliamentary-document-detail": "parliamentary-documents",
+    "api-status-report-detail": "status-reports",
+    "api-cio-opinion-detail": "cio-opinions",
+    "api-early-warning-detail": "early-warnings",
 }
 
 

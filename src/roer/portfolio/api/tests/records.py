@@ -12,10 +12,12 @@ from roer.portfolio.models import (
     Baseline,
     BaselineCost,
     BaselineKind,
+    CioOpinion,
     CostCategory,
     CostKind,
     CostLine,
     DevelopmentParty,
+    EarlyWarning,
     Gate,
     GateOutcome,
     GateReview,
@@ -23,10 +25,13 @@ from roer.portfolio.models import (
     Lever,
     LeverScore,
     Milestone,
+    OpinionKind,
     ParliamentaryDocument,
     QualityReview,
+    Rag,
     ReviewKind,
     SocietalBenefit,
+    StatusReport,
 )
 
 DAY = datetime.date(2025, 3, 31)
@@ -88,4 +93,37 @@ def record(name: str, initiative: Initiative, person: Person) -> Any:
         return baseline(initiative, person, number=initiative.baselines.count())
     if name == "cost-lines":
         return cost_line(initiative, year=2025 + initiative.cost_lines.count())
+    if name in REPORTS:
+        return reports(initiative, person, name)
     return delivery(initiative, name)
+
+
+REPORTS = ("status-reports", "cio-opinions", "early-warnings")
+
+
+def reports(initiative: Initiative, person: Person, name: str) -> Any:
+    if name == "status-reports":
+        end = DAY + datetime.timedelta(days=initiative.status_reports.count())
+        return StatusReport.objects.create(
+            initiative=initiative,
+            period_end=end,
+            cost=Rag.GREEN,
+            schedule=Rag.AMBER,
+            scope=Rag.GREEN,
+            risk=Rag.RED,
+            overall=Rag.AMBER,
+            narrative="Op koers",
+            reported_by=person,
+            independent_overall=Rag.RED,
+            independent_by=person,
+            cio_rating=2,
+            cio_rated_by=person,
+        )
+    if name == "cio-opinions":
+        return CioOpinion.objects.create(
+            initiative=initiative, given_on=DAY, opinion=OpinionKind.POSITIVE, text="Akkoord", given_by=person
+        )
+    rule = "team_size" if not initiative.warnings.filter(rule="team_size").exists() else "increment"
+    return EarlyWarning.objects.create(
+        initiative=initiative, rule=rule, severity="amber", params={"size": 20, "limit": 15}, first_seen=DAY
+    )

@@ -29,6 +29,13 @@ FIELDS: dict[str, set[str]] = {
     "societal-benefits": {"id", "initiative", "explanation", "oneOffAmount", "yearlyAmount"},
     "development-parties": {"id", "initiative", "party", "role"},
     "parliamentary-documents": {"id", "initiative", "title", "number", "link", "letterDate", "independentAdvice"},
+    "status-reports": {
+        "id", "initiative", "periodEndDate", "cost", "schedule", "scope", "risk", "overall", "narrative",
+        "varianceNarrative", "reportedBy", "independentOverall", "independentComment", "independentBy",
+        "cioRating", "cioComment", "cioRatedBy",
+    },
+    "cio-opinions": {"id", "initiative", "givenOn", "opinion", "text", "givenBy"},
+    "early-warnings": {"id", "initiative", "rule", "severity", "message", "firstSeen"},
 }  # fmt: skip
 RESOURCES = sorted(FIELDS)
 
