@@ -10,7 +10,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from roer.organisation.models import OrgUnit
-from roer.portfolio.models import Phase
+from roer.portfolio.models import EarlyWarning, Phase, Rag
+from roer.portfolio.overview import with_reported_rating, with_size_and_warnings, with_warning
+from roer.portfolio.warning_text import SEVERITY_LABELS, STORED_RULES
 
 SORTABLE = {
     "code": "code",
@@ -19,6 +21,14 @@ SORTABLE = {
     "phase": "phase",
     "changed": "updated_at",
 }
+
+SIZE_CHOICES = [
+    ("s", _("Below €1 million")),
+    ("m", _("€1 to 5 million")),
+    ("l", _("€5 to 25 million")),
+    ("xl", _("€25 million or more")),
+]
+WARNING_CHOICES = [("any", _("Any early warning")), ("none", _("No early warnings"))]
 
 
 class InitiativeFilter(django_filters.FilterSet):
@@ -31,6 +41,24 @@ class InitiativeFilter(django_filters.FilterSet):
         label=_("Org unit (and below)"), queryset=OrgUnit.objects.none(), method="in_subtree", empty_label=_("All")
     )
     phase = django_filters.ChoiceFilter(label=_("Phase"), choices=Phase.choices, empty_label=_("All"))
+    rating = django_filters.ChoiceFilter(
+        label=_("Rating (own overall colour of the latest status report)"),
+        choices=Rag.choices,
+        method="by_rating",
+        empty_label=_("All"),
+    )
+    size = django_filters.ChoiceFilter(
+        label=_("Size class (current cost estimate)"), choices=SIZE_CHOICES, method="by_size", empty_label=_("All")
+    )
+    warnings = django_filters.ChoiceFilter(
+        label=_("Early warnings"), choices=WARNING_CHOICES, method="by_warnings", empty_label=_("All")
+    )
+    rule = django_filters.ChoiceFilter(
+        label=_("Warning rule"), choices=list(STORED_RULES.items()), method="by_rule", empty_label=_("All")
+    )
+    severity = django_filters.ChoiceFilter(
+        label=_("Warning severity"), choices=list(SEVERITY_LABELS.items()), method="by_severity", empty_label=_("All")
+    )
     mine = django_filters.BooleanFilter(
         label=_("Only mine"), method="only_mine", widget=forms.CheckboxInput(attrs={"class": "utrecht-checkbox"})
     )
@@ -39,7 +67,7 @@ class InitiativeFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.user = user
         self.filters["unit"].queryset = OrgUnit.objects.for_user(user)
-        for name in ("unit", "phase"):
+        for name in ("unit", "phase", "rating", "size", "warnings", "rule", "severity"):
             self.form.fields[name].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
 
     def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
@@ -47,6 +75,23 @@ class InitiativeFilter(django_filters.FilterSet):
 
     def in_subtree(self, queryset: QuerySet[Any], name: str, value: OrgUnit) -> QuerySet[Any]:
         return queryset.filter(org_unit__path__startswith=value.path)
+
+    def by_rating(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return with_reported_rating(queryset).filter(**{"reported_rating": value})
+
+    def by_size(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return with_size_and_warnings(queryset).filter(**{"size_class": value})
+
+    def by_warnings(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        if value == "none":
+            return queryset.exclude(pk__in=EarlyWarning.objects.values("initiative"))
+        return with_warning(queryset)
+
+    def by_rule(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return with_warning(queryset, rule=value)
+
+    def by_severity(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        return with_warning(queryset, severity=value)
 
     def only_mine(self, queryset: QuerySet[Any], name: str, value: bool) -> QuerySet[Any]:
         return queryset.filter(Q(sponsor=self.user) | Q(manager=self.user)) if value else queryset

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from roer.portfolio.views import baselines, costs, delivery, gates, reports, warnings
+from roer.portfolio.views import baselines, costs, delivery, gates, reports, roadmap, warnings
 from roer.portfolio.views import initiatives as views
 
 app_name = "portfolio"
@@ -22,3 +22,4 @@ urlpatterns += gates.urlpatterns
 urlpatterns += baselines.urlpatterns
 urlpatterns += reports.urlpatterns
 urlpatterns += warnings.urlpatterns
+urlpatterns += roadmap.urlpatterns

@@ -21,6 +21,7 @@ from roer.audit.models import AuditEvent
 from roer.portfolio.filters import InitiativeFilter, apply_sort
 from roer.portfolio.forms import EditInitiativeForm, NewInitiativeForm
 from roer.portfolio.models import Initiative
+from roer.portfolio.overview import with_size_and_warnings
 from roer.portfolio.services import Refused, StaleVersion, create_initiative, update_initiative
 from roer.portfolio.stale import differences
 
@@ -36,7 +37,7 @@ def _get(request: HttpRequest, code: str) -> Initiative:
 def _filtered(request: HttpRequest) -> tuple[InitiativeFilter, QuerySet[Initiative]]:
     filterset = InitiativeFilter(request.GET or None, queryset=_visible(request), user=request.user)
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else _visible(request)
-    queryset = apply_sort(queryset, request.GET.get("sort", ""))
+    queryset = apply_sort(with_size_and_warnings(queryset), request.GET.get("sort", ""))
     return filterset, queryset.select_related("org_unit", "sponsor", "manager")
 
 
