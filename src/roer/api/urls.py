@@ -16,7 +16,8 @@ from roer.portfolio.api.delivery import (
     SocietalBenefitViewSet,
 )
 from roer.portfolio.api.lifecycle import GateReviewViewSet
-from roer.portfolio.api.reports import CioOpinionViewSet, StatusReportViewSet
+from roer.portfolio.api.report_writing import StatusReportWritingViewSet
+from roer.portfolio.api.reports import CioOpinionViewSet
 from roer.portfolio.api.viewsets import InitiativeViewSet
 from roer.portfolio.api.warnings import EarlyWarningViewSet
 from roer.strategy.api.analyses import (
@@ -41,7 +42,7 @@ router.register("quality-reviews", QualityReviewViewSet, basename="api-quality-r
 router.register("societal-benefits", SocietalBenefitViewSet, basename="api-societal-benefit")
 router.register("development-parties", DevelopmentPartyViewSet, basename="api-development-party")
 router.register("parliamentary-documents", ParliamentaryDocumentViewSet, basename="api-parliamentary-document")
-router.register("status-reports", StatusReportViewSet, basename="api-status-report")
+router.register("status-reports", StatusReportWritingViewSet, basename="api-status-report")
 router.register("cio-opinions", CioOpinionViewSet, basename="api-cio-opinion")
 router.register("early-warnings", EarlyWarningViewSet, basename="api-early-warning")
 router.register("goals", GoalViewSet, basename="api-goal")

@@ -17,7 +17,7 @@ from roer.api.openapi import generate
 from roer.api.tests.helpers import BASE, assert_problem, call, session_client, token_client
 from roer.audit.models import AuditEvent
 from roer.conftest import World
-from roer.portfolio.api.tests.records import record
+from roer.portfolio.api.tests.records import REPORT, record
 from roer.strategy.tests.factories import ContributionFactory, GoalFactory, KpiFactory, MeasurementFactory
 
 # (method, path in the OpenAPI document, what charlie gets)
@@ -54,6 +54,7 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("GET", "/parliamentary-documents", 200),
     ("GET", "/parliamentary-documents/{id}", 404),
     ("GET", "/status-reports", 200),
+    ("POST", "/status-reports", 403),
     ("GET", "/status-reports/{id}", 404),
     ("GET", "/cio-opinions", 200),
     ("GET", "/cio-opinions/{id}", 404),
@@ -146,6 +147,8 @@ def _body(world: World, template: str) -> dict[str, Any]:
         return {"orgUnit": world.department.pk, "level": "ambition", "title": "Overgenomen", "name": "Overgenomen"}
     if template.startswith("/measurements"):
         return {"kpi": _kpi(world).pk, "measuredOn": "2025-03-31", "value": "1"}
+    if template.startswith("/status-reports"):
+        return {**REPORT, "initiative": world.initiative.code}
     if template.startswith("/contributions"):
         return {"initiative": world.initiative.code, "goal": _goal(world).pk}
     return {"person": world.charlie.pk, "role": "cio", "orgUnit": world.department.pk, "validFrom": "2024-01-01"}

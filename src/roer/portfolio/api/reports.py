@@ -13,7 +13,7 @@ from roer.portfolio.models import CioOpinion, OpinionKind, Rag, StatusReport
 
 class StatusReportSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     initiative = InitiativeCodeField()
-    periodEndDate = serializers.DateField(
+    periodEnd = serializers.DateField(
         source="period_end", read_only=True, help_text=_("The end of the period this report covers.")
     )
     varianceNarrative = serializers.CharField(
@@ -53,7 +53,7 @@ class StatusReportSerializer(serializers.ModelSerializer):  # type: ignore[type-
         fields = [
             "id",
             "initiative",
-            "periodEndDate",
+            "periodEnd",
             "cost",
             "schedule",
             "scope",
@@ -75,7 +75,7 @@ class StatusReportSerializer(serializers.ModelSerializer):  # type: ignore[type-
 class StatusReportFilter(PartFilter):
     overall = django_filters.ChoiceFilter(choices=Rag.choices, label=_("Own overall rating."))
     ordering = OrderingFilter(
-        fields=(("period_end", "periodEndDate"),),
+        fields=(("period_end", "periodEnd"),),
         field_labels={"period_end": _("Reference date")},
         label=_("Sort order; a leading minus sorts descending."),
     )

@@ -98,6 +98,17 @@ def record(name: str, initiative: Initiative, person: Person) -> Any:
     return delivery(initiative, name)
 
 
+# A valid body for POST /status-reports, without its initiative.
+REPORT = {
+    "periodEnd": "2025-06-30",
+    "cost": "green",
+    "schedule": "green",
+    "scope": "amber",
+    "risk": "green",
+    "overall": "green",
+    "narrative": "Op koers",
+}
+
 REPORTS = ("status-reports", "cio-opinions", "early-warnings")
 
 

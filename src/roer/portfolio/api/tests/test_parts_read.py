@@ -30,7 +30,7 @@ FIELDS: dict[str, set[str]] = {
     "development-parties": {"id", "initiative", "party", "role"},
     "parliamentary-documents": {"id", "initiative", "title", "number", "link", "letterDate", "independentAdvice"},
     "status-reports": {
-        "id", "initiative", "periodEndDate", "cost", "schedule", "scope", "risk", "overall", "narrative",
+        "id", "initiative", "periodEnd", "cost", "schedule", "scope", "risk", "overall", "narrative",
         "varianceNarrative", "reportedBy", "independentOverall", "independentComment", "independentBy",
         "cioRating", "cioComment", "cioRatedBy",
     },

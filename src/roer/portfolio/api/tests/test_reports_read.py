@@ -17,7 +17,7 @@ def _results(response: Any) -> list[dict[str, Any]]:
 def test_a_status_report_carries_the_own_independent_and_cio_ratings(world: World) -> None:
     report = record("status-reports", world.initiative, world.alice)
     body = session_client(world.bob).get(f"{BASE}/status-reports/{report.pk}").json()
-    assert body["periodEndDate"] == "2025-03-31"
+    assert body["periodEnd"] == "2025-03-31"
     assert (body["overall"], body["independentOverall"], body["cioRating"]) == ("amber", "red", 2)
     assert body["independentBy"] == body["cioRatedBy"] == body["reportedBy"] == world.alice.pk
 
@@ -27,7 +27,7 @@ def test_status_reports_come_newest_first_and_filter_by_overall_rating(world: Wo
     newer = record("status-reports", world.initiative, world.alice)
     client = session_client(world.alice)
     assert [r["id"] for r in _results(client.get(f"{BASE}/status-reports"))] == [newer.pk, older.pk]
-    ordered = client.get(f"{BASE}/status-reports", {"ordering": "periodEndDate"})
+    ordered = client.get(f"{BASE}/status-reports", {"ordering": "periodEnd"})
     assert [r["id"] for r in _results(ordered)] == [older.pk, newer.pk]
     assert _results(client.get(f"{BASE}/status-reports", {"overall": "green"})) == []
     assert_problem(client.get(f"{BASE}/status-reports", {"overall": "purple"}), 400)
