@@ -15,7 +15,7 @@ from roer.portfolio.api.delivery import (
     QualityReviewViewSet,
     SocietalBenefitViewSet,
 )
-from roer.portfolio.api.lifecycle import GateReviewViewSet
+from roer.portfolio.api.gate_writing import GateReviewWritingViewSet
 from roer.portfolio.api.report_writing import StatusReportWritingViewSet
 from roer.portfolio.api.reports import CioOpinionViewSet
 from roer.portfolio.api.viewsets import InitiativeViewSet
@@ -34,7 +34,7 @@ router.register("org-units", OrgUnitViewSet, basename="api-org-unit")
 router.register("people", PersonViewSet, basename="api-person")
 router.register("role-assignments", RoleAssignmentViewSet, basename="api-role-assignment")
 router.register("initiatives", InitiativeViewSet, basename="api-initiative")
-router.register("gate-reviews", GateReviewViewSet, basename="api-gate-review")
+router.register("gate-reviews", GateReviewWritingViewSet, basename="api-gate-review")
 router.register("baselines", BaselineViewSet, basename="api-baseline")
 router.register("cost-lines", CostLineViewSet, basename="api-cost-line")
 router.register("milestones", MilestoneViewSet, basename="api-milestone")

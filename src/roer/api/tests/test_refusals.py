@@ -17,7 +17,7 @@ from roer.api.openapi import generate
 from roer.api.tests.helpers import BASE, assert_problem, call, session_client, token_client
 from roer.audit.models import AuditEvent
 from roer.conftest import World
-from roer.portfolio.api.tests.records import REPORT, record
+from roer.portfolio.api.tests.records import GATE_REVIEW, REPORT, record
 from roer.strategy.tests.factories import ContributionFactory, GoalFactory, KpiFactory, MeasurementFactory
 
 # (method, path in the OpenAPI document, what charlie gets)
@@ -38,6 +38,7 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("PUT", "/initiatives/{code}", 404),
     ("PATCH", "/initiatives/{code}", 404),
     ("GET", "/gate-reviews", 200),
+    ("POST", "/gate-reviews", 403),
     ("GET", "/gate-reviews/{id}", 404),
     ("GET", "/baselines", 200),
     ("GET", "/baselines/{id}", 404),
@@ -147,6 +148,8 @@ def _body(world: World, template: str) -> dict[str, Any]:
         return {"orgUnit": world.department.pk, "level": "ambition", "title": "Overgenomen", "name": "Overgenomen"}
     if template.startswith("/measurements"):
         return {"kpi": _kpi(world).pk, "measuredOn": "2025-03-31", "value": "1"}
+    if template.startswith("/gate-reviews"):
+        return {**GATE_REVIEW, "initiative": world.initiative.code}
     if template.startswith("/status-reports"):
         return {**REPORT, "initiative": world.initiative.code}
     if template.startswith("/contributions"):

@@ -98,6 +98,14 @@ def record(name: str, initiative: Initiative, person: Person) -> Any:
     return delivery(initiative, name)
 
 
+# A valid body for POST /gate-reviews, without its initiative: postponed, so no phase moves.
+GATE_REVIEW: dict[str, Any] = {
+    "gate": "intake",
+    "outcome": "postponed",
+    "heldOn": "2025-03-31",
+    "levers": [{"lever": lever, "score": 2, "evidence": "Gezien"} for lever in Lever.values],
+}
+
 # A valid body for POST /status-reports, without its initiative.
 REPORT = {
     "periodEnd": "2025-06-30",
