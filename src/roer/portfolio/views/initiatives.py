@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from roer.audit.models import AuditEvent
+from roer.core.stale import differences, retry_with
 from roer.portfolio.filters import InitiativeFilter, apply_sort
 from roer.portfolio.forms import EditInitiativeForm, NewInitiativeForm
 from roer.portfolio.models import Initiative
 from roer.portfolio.overview import with_size_and_warnings
-from roer.portfolio.services import Refused, StaleVersion, create_initiative, update_initiative
-from roer.portfolio.stale import differences
+from roer.portfolio.services import EDITABLE_FIELDS, Refused, StaleVersion, create_initiative, update_initiative
 
 
 def _visible(request: HttpRequest) -> QuerySet[Initiative]:
@@ -139,12 +139,9 @@ def initiative_edit(request: HttpRequest, code: str) -> HttpResponse:
         try:
             saved = update_initiative(request.user, initiative, form.cleaned_data, form.cleaned_data["version"])
         except StaleVersion as stale:
-            context["conflicts"] = differences(stale.current, form.cleaned_data)
+            context["conflicts"] = differences(stale.current, form.cleaned_data, EDITABLE_FIELDS)
             context["stored"] = stale.current
-            # The next save is a deliberate choice made after seeing the newer values.
-            data = request.POST.copy()
-            data["version"] = str(stale.current.version)
-            form.data = data
+            retry_with(form, request.POST, stale.current.version)
         except Refused as refusal:
             form.add_error(refusal.field, str(refusal.message))
         else:

@@ -15,11 +15,11 @@ from django.utils.translation import pgettext
 
 from roer.strategy.forms import GoalForm, KpiForm
 from roer.strategy.models import KPI, Goal, GoalLevel
-from roer.strategy.services import StaleVersion, create_goal, create_kpi, update_goal, update_kpi
+from roer.strategy.services import create_goal, create_kpi, update_goal, update_kpi
 from roer.strategy.services.goals import GOAL_FIELDS
 from roer.strategy.services.kpis import KPI_FIELDS
 from roer.strategy.views.common import visible_goal, visible_kpi
-from roer.strategy.views.editing import differences, retry_with, show_errors
+from roer.strategy.views.editing import save_versioned, show_errors
 
 CHILD_LEVEL = {GoalLevel.AMBITION: GoalLevel.STRATEGIC_GOAL, GoalLevel.STRATEGIC_GOAL: GoalLevel.OBJECTIVE}
 
@@ -79,14 +79,14 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if request.method == "POST" and form.is_valid():
         # is_valid() changed the form's instance; the service reads the stored row itself.
-        try:
-            saved = update_goal(request.user, goal, form.cleaned_data, form.cleaned_data["version"])
-        except StaleVersion as stale:
-            context.update(conflicts=differences(stale.current, form.cleaned_data, GOAL_FIELDS), stored=stale.current)
-            retry_with(form, request.POST, stale.current.version)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
+        saved = save_versioned(
+            request,
+            form,
+            context,
+            lambda values, version: update_goal(request.user, goal, values, version),
+            GOAL_FIELDS,
+        )
+        if saved is not None:
             messages.success(request, _("Changes to “%(title)s” saved.") % {"title": saved.title})
             return redirect(saved)
     return render(request, "strategy/form.html", context)
@@ -131,14 +131,10 @@ def kpi_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "conflicts": None,
     }
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = update_kpi(request.user, kpi, form.cleaned_data, form.cleaned_data["version"])
-        except StaleVersion as stale:
-            context.update(conflicts=differences(stale.current, form.cleaned_data, KPI_FIELDS), stored=stale.current)
-            retry_with(form, request.POST, stale.current.version)
-        except ValidationError as error:
-            show_errors(form, error)
-        else:
+        saved = save_versioned(
+            request, form, context, lambda values, version: update_kpi(request.user, kpi, values, version), KPI_FIELDS
+        )
+        if saved is not None:
             messages.success(request, _("Changes to “%(name)s” saved.") % {"name": saved.name})
             return redirect(saved)
     return render(request, "strategy/form.html", context)

@@ -1,14 +1,16 @@
-"""What the form pages share: service errors onto the form, and what differs after a stale save."""
+"""What the form pages share: service errors onto the form, and the stale-save handling of versioned edits."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.http import HttpRequest
+
+from roer.core.stale import differences, retry_with
+from roer.strategy.services import StaleVersion
 
 
 def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -20,38 +22,20 @@ def show_errors(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(field if field in form.fields else None, ValidationError(errors))
 
 
-@dataclass(frozen=True)
-class Conflict:
-    label: str
-    yours: str
-    stored: str
-
-
-def _display(instance: models.Model, name: str, value: Any) -> str:
-    choices = getattr(instance._meta.get_field(name), "choices", None)
-    if choices:
-        return str(dict(choices).get(value, value))
-    return "" if value is None else str(value)
-
-
-def differences(stored: models.Model, submitted: dict[str, Any], fields: Iterable[str]) -> list[Conflict]:
-    """The fields whose stored value differs from what the person tried to save."""
-    result = []
-    for name in fields:
-        if name not in submitted:
-            continue
-        current = getattr(stored, name)
-        if current != submitted[name]:
-            label = str(getattr(stored._meta.get_field(name), "verbose_name", name)).capitalize()
-            result.append(Conflict(label, _display(stored, name, submitted[name]), _display(stored, name, current)))
-    return result
-
-
-def retry_with(form: forms.BaseForm, data: Any, version: int) -> None:
-    """After a refused stale save, the next save is a deliberate choice made after seeing the newer values."""
-    copy = data.copy()
-    copy["version"] = str(version)
-    form.data = copy
-
-
-F = TypeVar("F", bound=forms.BaseForm)
+def save_versioned(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    context: dict[str, Any],
+    update: Callable[[dict[str, Any], int], Any],
+    fields: Iterable[str],
+) -> Any | None:
+    """Save through ``update(values, version)``; on a stale version fill ``context`` with the conflicts
+    and arm the form for a deliberate retry; on a refusal show the errors. The saved object, or None."""
+    try:
+        return update(form.cleaned_data, form.cleaned_data["version"])
+    except StaleVersion as stale:
+        context.update(conflicts=differences(stale.current, form.cleaned_data, fields), stored=stale.current)
+        retry_with(form, request.POST, stale.current.version)
+    except ValidationError as error:
+        show_errors(form, error)
+    return None
