@@ -33,11 +33,11 @@ from roer.portfolio.models import (
     Baseline,
     BaselineCost,
     CostKind,
-    CostLine,
     EarlyWarning,
     Initiative,
     Phase,
     StatusReport,
+    cost_total,
 )
 from roer.portfolio.models.initiative import RUNNING_PHASES
 
@@ -116,11 +116,6 @@ def cells(initiative: Any, columns: list[Quarter]) -> list[Cell]:
 SIZE_BOUNDS = ((1_000_000, "s"), (5_000_000, "m"), (25_000_000, "l"))
 
 
-def _cost_sum(kind: str) -> Subquery:
-    lines = CostLine.objects.filter(initiative=OuterRef("pk"), kind=kind).order_by().values("initiative")
-    return Subquery(lines.annotate(total=Sum("amount")).values("total")[:1], output_field=MONEY)
-
-
 def _latest_baseline_total() -> Subquery:
     latest = Baseline.objects.filter(initiative=OuterRef(OuterRef("pk"))).order_by("-number").values("pk")[:1]
     costs = BaselineCost.objects.filter(baseline=Subquery(latest)).order_by().values("baseline")
@@ -130,7 +125,7 @@ def _latest_baseline_total() -> Subquery:
 def with_size_and_warnings(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     """Annotate ``current_cost``, ``size_class`` ("s", "m", "l", "xl") and ``warning_count``."""
     cost = Coalesce(
-        _cost_sum(CostKind.FORECAST), _cost_sum(CostKind.PLAN), _latest_baseline_total(), Value(0), output_field=MONEY
+        cost_total(CostKind.FORECAST), cost_total(CostKind.PLAN), _latest_baseline_total(), Value(0), output_field=MONEY
     )
     size = Case(
         *(When(current_cost__lt=bound, then=Value(name)) for bound, name in SIZE_BOUNDS),

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import DecimalField, ExpressionWrapper, F, Func, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from roer.portfolio.models import CostKind, CostLine
+from roer.portfolio.models import CostKind, cost_total
 from roer.strategy.models import Contribution, Goal
 
 MONEY: DecimalField[Decimal, Decimal] = DecimalField(max_digits=16, decimal_places=2)
@@ -45,15 +45,8 @@ class Money:
 
 
 def initiative_total(kind: str, initiative_ref: str = "pk") -> Coalesce:
-    """The sum of an initiative's cost lines of one kind, as a subquery expression."""
-    lines = (
-        CostLine.objects.filter(initiative=OuterRef(initiative_ref), kind=kind)
-        .order_by()
-        .values("initiative")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return Coalesce(Subquery(lines, output_field=MONEY), ZERO)
+    """The sum of an initiative's cost lines of one kind, zero when it has none."""
+    return Coalesce(cost_total(kind, initiative_ref), ZERO)
 
 
 def _total_weight() -> Subquery:

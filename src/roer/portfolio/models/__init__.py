@@ -1,5 +1,5 @@
 from roer.portfolio.models.baseline import Baseline, BaselineCost, BaselineKind
-from roer.portfolio.models.costs import CostCategory, CostKind, CostLine, CostNature, Recurrence
+from roer.portfolio.models.costs import CostCategory, CostKind, CostLine, CostNature, Recurrence, cost_total
 from roer.portfolio.models.delivery import (
     DevelopmentParty,
     Milestone,
@@ -58,4 +58,5 @@ __all__ = [
     "SocietalBenefit",
     "StatusReport",
     "code_validator",
+    "cost_total",
 ]

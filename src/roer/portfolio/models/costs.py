@@ -56,6 +56,22 @@ class CostLineQuerySet(models.QuerySet):  # type: ignore[type-arg]
         )
 
 
+def cost_total(kind: str, initiative_ref: str = "pk") -> models.Subquery:
+    """The sum of an initiative's cost lines of one kind, as a subquery (NULL when it has none).
+
+    ``initiative_ref`` names the initiative in the outer query: ``"pk"`` on initiatives,
+    ``"initiative"`` on rows that point at one.
+    """
+    lines = (
+        CostLine.objects.filter(initiative=models.OuterRef(initiative_ref), kind=kind)
+        .order_by()
+        .values("initiative")
+        .annotate(total=models.Sum("amount"))
+        .values("total")
+    )
+    return models.Subquery(lines, output_field=models.DecimalField(max_digits=16, decimal_places=2))
+
+
 class CostLine(models.Model):
     initiative = models.ForeignKey(
         "portfolio.Initiative", verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="cost_lines"
