@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "roer.api",
     "roer.demo",
     "roer.publication",
+    "roer.governance",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,12 @@ EMAIL_BACKEND = config(
     group="E-mail",
 )
 DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "roer@localhost", "Sender address of Roer's e-mail.", group="E-mail")
+ROER_BASE_URL = config(
+    "ROER_BASE_URL",
+    "http://127.0.0.1:8000",
+    "Address of this Roer installation, used for the links in notification e-mails.",
+    group="E-mail",
+)
 
 ROER_ORGANISATION_NAME = config(
     "ROER_INSTANCE_NAME", "Roer", "Name shown in the page header and the API description.", group="General"

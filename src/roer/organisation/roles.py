@@ -39,6 +39,8 @@ class Capability(models.TextChoices):
     RATE_AS_CIO = "rate_as_cio", _("Give the CIO risk rating and the CIO opinion")
     MANAGE_POLICY = "manage_policy", _("Set the organisation's portfolio policy")
     VIEW_COST_DETAILS = "view_cost_details", _("See cost details per category")
+    MANAGE_GOVERNANCE = "manage_governance", _("Set up bodies, members, meetings and the decision-rights matrix")
+    MANAGE_FRAMEWORKS = "manage_frameworks", _("Draft binding frameworks and their versions")
 
 
 _EVERY_ROLE = frozenset(Role)
@@ -87,6 +89,18 @@ CAPABILITIES: dict[Capability, frozenset[Role]] = {
     Capability.RATE_AS_CIO: frozenset({Role.CIO, Role.MANDATE_HOLDER}),
     # Only meaningful on the organisation (root unit): checked there by the policy service.
     Capability.MANAGE_POLICY: frozenset({Role.CIO, Role.MANDATE_HOLDER, Role.FUNCTIONAL_ADMIN}),
+    # Checked at the body's own unit: a department CIO does not reconfigure the ministry's council.
+    Capability.MANAGE_GOVERNANCE: frozenset({Role.CIO, Role.MANDATE_HOLDER, Role.FUNCTIONAL_ADMIN}),
+    Capability.MANAGE_FRAMEWORKS: frozenset(
+        {
+            Role.CIO,
+            Role.MANDATE_HOLDER,
+            Role.TECHNOLOGY_OFFICER,
+            Role.DATA_OFFICER,
+            Role.PRIVACY_OFFICER,
+            Role.FUNCTIONAL_ADMIN,
+        }
+    ),
 }
 
 

@@ -33,6 +33,15 @@ class Baseline(models.Model):
     decision_reference = models.CharField(
         _("approving decision"), max_length=200, blank=True, help_text=_("The decision that approved this baseline.")
     )
+    decision = models.ForeignKey(
+        "governance.Decision",
+        verbose_name=_("decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The recorded decision that authorised this, when one was taken."),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, related_name="+"
     )

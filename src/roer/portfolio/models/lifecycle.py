@@ -46,6 +46,15 @@ class GateReview(models.Model):
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.PROTECT, related_name="gate_reviews"
     )
+    decision = models.ForeignKey(
+        "governance.Decision",
+        verbose_name=_("decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The recorded decision that authorised this, when one was taken."),
+    )
     conditions = models.TextField(_("conditions"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     adoption_evaluation = models.TextField(
