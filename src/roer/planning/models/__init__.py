@@ -1,0 +1,3 @@
+from roer.planning.models.scoring import DEFAULT_WEIGHTS, ScoringConfiguration
+
+__all__ = ["DEFAULT_WEIGHTS", "ScoringConfiguration"]
