@@ -6,6 +6,8 @@ collaboration itself; the answers are kept per quarter and shown as a trend.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -84,7 +86,7 @@ class AgendaItem(models.Model):
         return self.meeting.body.org_unit.path
 
 
-def score_field(label: str) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
+def score_field(label: Any) -> models.PositiveSmallIntegerField:  # type: ignore[type-arg]
     return models.PositiveSmallIntegerField(label, validators=[MinValueValidator(1), MaxValueValidator(5)])
 
 

@@ -131,6 +131,7 @@ class Proposal(models.Model):
         related_name="+",
     )
     decision_due = models.DateTimeField(_("decision due"), null=True, blank=True)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
     reminded_at = models.DateTimeField(_("last reminder"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 

@@ -108,10 +108,11 @@ def escalation_target(proposal: Proposal) -> Person | None:
     if proposal.body is None:
         return None
     if proposal.decision_type.escalation_role == Role.CIO:
-        holders = [a.person for a in _assignments({Role.CIO.value}, [proposal.body.org_unit.path])]
+        holders: list[Person] = [a.person for a in _assignments({Role.CIO.value}, [proposal.body.org_unit.path])]
         if holders:
             return holders[0]
-    return proposal.body.mandate_holder
+    mandate_holder: Person = proposal.body.mandate_holder
+    return mandate_holder
 
 
 def matrix() -> list[tuple[DecisionType, dict[str, str]]]:
