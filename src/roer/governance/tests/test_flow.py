@@ -23,6 +23,7 @@ from roer.governance.models import (
 )
 from roer.governance.services import flow
 from roer.governance.tests.conftest import Council
+from roer.organisation.models import Person
 
 START = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
 
@@ -66,7 +67,7 @@ def _advise_all(proposal: Proposal, council: Council) -> None:
         flow.give_advice(advisers[request.role], proposal, request.role, "positive", "Akkoord.")
 
 
-def _kinds(person: object) -> list[str]:
+def _kinds(person: Person) -> list[str]:
     return list(Notification.objects.filter(recipient=person).values_list("kind", flat=True))
 
 
