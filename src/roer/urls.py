@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("roer.organisation.urls")),
     path("audit/", include("roer.audit.urls")),
     path("", include("roer.publication.urls")),
+    path("governance/", include("roer.governance.urls")),
     path("api/v1/", include("roer.api.urls")),
     path("admin/", protect_admin()),
 ]
