@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from roer.organisation.models import OrgUnit
 from roer.portfolio.models import EarlyWarning, Phase, Rag
 from roer.portfolio.overview import with_reported_rating, with_size_and_warnings, with_warning
+from roer.portfolio.overview_ratings import with_computed_rating, with_independent_rating
 from roer.portfolio.warning_text import SEVERITY_LABELS, STORED_RULES
 
 SORTABLE = {
@@ -20,6 +21,10 @@ SORTABLE = {
     "unit": "org_unit__name",
     "phase": "phase",
     "changed": "updated_at",
+    # By current cost estimate, which is what the size class groups.
+    "size": "current_cost",
+    "warnings": "warning_count",
+    "severity": "worst_warning",
 }
 
 SIZE_CHOICES = [
@@ -28,7 +33,17 @@ SIZE_CHOICES = [
     ("l", _("€5 to 25 million")),
     ("xl", _("€25 million or more")),
 ]
+NOT_RATED = "none"
+COMPUTED_CHOICES = [*Rag.choices, (NOT_RATED, _("Not computable yet (no baseline or no CIO rating)"))]
+INDEPENDENT_CHOICES = [*Rag.choices, (NOT_RATED, _("No independent rating yet"))]
+GAP_CHOICES = [
+    ("rosier", _("Own rating rosier than the independent one")),
+    ("not_rosier", _("Own rating not rosier than the independent one")),
+]
 WARNING_CHOICES = [("any", _("Any early warning")), ("none", _("No early warnings"))]
+
+
+SELECTS = ("unit", "phase", "rating", "computed", "independent", "gap", "size", "warnings", "rule", "severity")
 
 
 class InitiativeFilter(django_filters.FilterSet):
@@ -46,6 +61,21 @@ class InitiativeFilter(django_filters.FilterSet):
         choices=Rag.choices,
         method="by_rating",
         empty_label=_("All"),
+    )
+    computed = django_filters.ChoiceFilter(
+        label=_("Computed overall rating (cost, schedule and CIO rating)"),
+        choices=COMPUTED_CHOICES,
+        method="by_computed",
+        empty_label=_("All"),
+    )
+    independent = django_filters.ChoiceFilter(
+        label=_("Independent rating of the latest status report"),
+        choices=INDEPENDENT_CHOICES,
+        method="by_independent",
+        empty_label=_("All"),
+    )
+    gap = django_filters.ChoiceFilter(
+        label=_("Own rating against the independent rating"), choices=GAP_CHOICES, method="by_gap", empty_label=_("All")
     )
     size = django_filters.ChoiceFilter(
         label=_("Size class (current cost estimate)"), choices=SIZE_CHOICES, method="by_size", empty_label=_("All")
@@ -67,7 +97,7 @@ class InitiativeFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.user = user
         self.filters["unit"].queryset = OrgUnit.objects.for_user(user)
-        for name in ("unit", "phase", "rating", "size", "warnings", "rule", "severity"):
+        for name in SELECTS:
             self.form.fields[name].widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
 
     def search(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
@@ -78,6 +108,22 @@ class InitiativeFilter(django_filters.FilterSet):
 
     def by_rating(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return with_reported_rating(queryset).filter(**{"reported_rating": value})
+
+    def by_computed(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        rated = with_computed_rating(queryset)
+        lookup: dict[str, Any] = {"computed_rating__isnull": True} if value == NOT_RATED else {"computed_rating": value}
+        return rated.filter(**lookup)
+
+    def by_independent(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        rated = with_independent_rating(queryset)
+        if value == NOT_RATED:
+            return rated.filter(Q(**{"independent_rating__isnull": True}) | Q(**{"independent_rating": ""}))
+        return rated.filter(**{"independent_rating": value})
+
+    def by_gap(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        rated = with_independent_rating(queryset)
+        rosier = Q(**{"rating_gap__gte": 1})
+        return rated.filter(rosier) if value == "rosier" else rated.exclude(rosier)
 
     def by_size(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         return with_size_and_warnings(queryset).filter(**{"size_class": value})

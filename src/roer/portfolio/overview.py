@@ -19,6 +19,7 @@ from django.db.models import (
     DecimalField,
     Exists,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -122,8 +123,13 @@ def _latest_baseline_total() -> Subquery:
     return Subquery(costs.annotate(total=Sum("amount")).values("total")[:1], output_field=MONEY)
 
 
+# Worst severity first: 3 red, 2 amber, 1 information, 0 none (for sorting and the export).
+SEVERITY_RANK = {"red": 3, "amber": 2, "info": 1}
+
+
 def with_size_and_warnings(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
-    """Annotate ``current_cost``, ``size_class`` ("s", "m", "l", "xl") and ``warning_count``."""
+    """Annotate ``current_cost``, ``size_class`` ("s", "m", "l", "xl"), ``warning_count`` and
+    ``worst_warning`` (``SEVERITY_RANK``, 0 without warnings)."""
     cost = Coalesce(
         cost_total(CostKind.FORECAST), cost_total(CostKind.PLAN), _latest_baseline_total(), Value(0), output_field=MONEY
     )
@@ -134,7 +140,18 @@ def with_size_and_warnings(queryset: QuerySet[Initiative]) -> QuerySet[Initiativ
     )
     warnings = EarlyWarning.objects.filter(initiative=OuterRef("pk")).order_by().values("initiative")
     count = Subquery(warnings.annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField())
-    return queryset.annotate(current_cost=cost, size_class=size, warning_count=Coalesce(count, Value(0)))
+    rank = Case(
+        *(When(severity=name, then=Value(number)) for name, number in SEVERITY_RANK.items()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    worst = Subquery(warnings.annotate(w=Max(rank)).values("w")[:1], output_field=IntegerField())
+    return queryset.annotate(
+        current_cost=cost,
+        size_class=size,
+        warning_count=Coalesce(count, Value(0)),
+        worst_warning=Coalesce(worst, Value(0)),
+    )
 
 
 def with_warning(queryset: QuerySet[Initiative], rule: str = "", severity: str = "") -> QuerySet[Initiative]:

@@ -35,7 +35,16 @@ def test_overview_stays_within_limit(client, large_demo):  # type: ignore[no-unt
     url = reverse("portfolio:initiative-list")
     for username in ("thomas", "joost"):
         client.force_login(Person.objects.get(username=username))
-        for query in ("", "?page=3", "?size=m&warnings=any", "?rating=red&severity=red", "?size=xl&sort=-name"):
+        for query in (
+            "",
+            "?page=3",
+            "?size=m&warnings=any",
+            "?rating=red&severity=red",
+            "?size=xl&sort=-name",
+            "?computed=red&gap=rosier&sort=-severity",
+            "?computed=none&independent=amber&sort=size&page=2",
+            "?computed=green&sort=-warnings",
+        ):
             with CaptureQueriesContext(connection) as queries:
                 assert client.get(url + query).status_code == 200, query
             assert len(queries) <= LIMIT, f"{username}, {query}: {len(queries)} queries"

@@ -19,11 +19,12 @@ from django.views.decorators.http import require_safe
 
 from roer.audit.models import AuditEvent
 from roer.core.stale import differences, retry_with
-from roer.portfolio.filters import InitiativeFilter, apply_sort
+from roer.portfolio.filters import SIZE_CHOICES, InitiativeFilter, apply_sort
 from roer.portfolio.forms import EditInitiativeForm, NewInitiativeForm
 from roer.portfolio.models import Initiative
-from roer.portfolio.overview import with_size_and_warnings
+from roer.portfolio.overview import SEVERITY_RANK, with_size_and_warnings
 from roer.portfolio.services import EDITABLE_FIELDS, Refused, StaleVersion, create_initiative, update_initiative
+from roer.portfolio.warning_text import SEVERITY_LABELS
 
 
 def _visible(request: HttpRequest) -> QuerySet[Initiative]:
@@ -61,7 +62,21 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def initiative_export(request: HttpRequest) -> StreamingHttpResponse:
     queryset = _filtered(request)[1]
-    columns = [_("Code"), _("Name"), _("Org unit"), _("Phase"), _("Sponsor"), _("Manager"), _("Problem statement")]
+    columns = [
+        _("Code"),
+        _("Name"),
+        _("Org unit"),
+        _("Phase"),
+        _("Sponsor"),
+        _("Manager"),
+        _("Problem statement"),
+        _("Size class"),
+        _("Current cost estimate (EUR)"),
+        _("Early warnings"),
+        _("Worst warning"),
+    ]
+    sizes = dict(SIZE_CHOICES)
+    severities = {rank: str(SEVERITY_LABELS[name]) for name, rank in SEVERITY_RANK.items()}
 
     class Echo:
         def write(self, value: str) -> str:
@@ -71,6 +86,7 @@ def initiative_export(request: HttpRequest) -> StreamingHttpResponse:
 
     def rows() -> Iterator[str]:
         yield writer.writerow(columns)
+        item: Any  # annotated by with_size_and_warnings
         for item in queryset.iterator(chunk_size=1000):
             yield writer.writerow(
                 [
@@ -81,6 +97,10 @@ def initiative_export(request: HttpRequest) -> StreamingHttpResponse:
                     str(item.sponsor or ""),
                     str(item.manager or ""),
                     item.problem_statement,
+                    str(sizes[item.size_class]),
+                    f"{item.current_cost:.2f}",
+                    item.warning_count,
+                    severities.get(item.worst_warning, ""),
                 ]
             )
 
