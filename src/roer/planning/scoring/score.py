@@ -1,10 +1,11 @@
 """The weighted sum and the per-initiative breakdown.
 
 Pure Python (no Django). With weights w and normalised values n (0–1) of the criteria
-that are on, criterion c contributes ``points_c = 100 × w_c × n_c / Σ w`` (rounded to
-cents, half to even) and the score is the sum of those rounded points: 0 to 100, and the
-parts of a breakdown add up to the score exactly. A criterion that is off, or weighs 0,
-contributes nothing; when no criterion weighs anything every score is 0.
+that are on, criterion c contributes ``100 × w_c × n_c / Σ w`` points; the score is
+their sum rounded to cents (half to even), so 0 to 100, and the parts are rounded to
+cents by largest remainder so that a breakdown adds up to the score exactly. A
+criterion that is off, or weighs 0, contributes nothing; when no criterion weighs
+anything every score is 0.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
 from roer.planning.scoring.criteria import (
     CRITERIA,
@@ -77,32 +78,38 @@ class ScoreBreakdown:
         return next(part for part in self.parts if part.criterion is criterion)
 
 
+def _points(exact: list[Decimal]) -> list[Decimal]:
+    """Round to cents so the parts add up to the rounded total (largest remainder; ties in criteria order)."""
+    floors = [value.quantize(CENT, rounding=ROUND_DOWN) for value in exact]
+    total = sum(exact, ZERO).quantize(CENT, rounding=ROUND_HALF_EVEN)
+    left_over = int((total - sum(floors, ZERO)) / CENT)
+    by_remainder = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in by_remainder[: max(left_over, 0)]:
+        floors[i] += CENT
+    return floors
+
+
 def score(facts: Facts, weights: Weights, today: datetime.date) -> ScoreBreakdown:
     total = weights.total
-    parts = []
-    for criterion in CRITERIA:
-        measured = measure(criterion, facts, today, weights.cost_reference)
-        weight = weights.effective(criterion)
-        points = (
-            (HUNDRED * weight * measured.normalised / total).quantize(CENT, rounding=ROUND_HALF_EVEN)
-            if total
-            else Decimal("0.00")
+    measured = [measure(criterion, facts, today, weights.cost_reference) for criterion in CRITERIA]
+    effective = [weights.effective(criterion) for criterion in CRITERIA]
+    exact = [HUNDRED * w * m.normalised / total if total else ZERO for w, m in zip(effective, measured, strict=True)]
+    parts = tuple(
+        Part(
+            criterion=criterion,
+            raw=m.raw,
+            normalised=m.normalised,
+            weight=weight,
+            share=(Decimal(weight) / total).quantize(FOUR_PLACES, rounding=ROUND_HALF_EVEN) if total else ZERO,
+            points=points,
+            enabled=criterion in weights.enabled,
+            source=m.source,
+            missing=m.missing,
+            detail=m.detail,
         )
-        parts.append(
-            Part(
-                criterion=criterion,
-                raw=measured.raw,
-                normalised=measured.normalised,
-                weight=weight,
-                share=(Decimal(weight) / total).quantize(FOUR_PLACES, rounding=ROUND_HALF_EVEN) if total else ZERO,
-                points=points,
-                enabled=criterion in weights.enabled,
-                source=measured.source,
-                missing=measured.missing,
-                detail=measured.detail,
-            )
-        )
-    return ScoreBreakdown(value=sum((part.points for part in parts), Decimal("0.00")), parts=tuple(parts))
+        for criterion, m, weight, points in zip(CRITERIA, measured, effective, _points(exact), strict=True)
+    )
+    return ScoreBreakdown(value=sum((part.points for part in parts), Decimal("0.00")), parts=parts)
 
 
 def rank(breakdowns: Mapping[int, ScoreBreakdown], keys: Mapping[int, str] | None = None) -> list[int]:
