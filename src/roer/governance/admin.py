@@ -25,7 +25,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
     def get_queryset(self, request: HttpRequest) -> Any:
-        return super().get_queryset(request).for_user(request.user)
+        return super().get_queryset(request).for_user(request.user)  # type: ignore[attr-defined]
 
 
 @admin.register(Decision)
