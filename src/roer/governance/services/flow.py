@@ -98,7 +98,7 @@ def _when(moment: datetime) -> str:
 
 def _locked(proposal: Proposal) -> Proposal:
     locked: Proposal = (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("decision_type", "org_unit", "body__org_unit", "body__mandate_holder")
         .get(pk=proposal.pk)
     )
