@@ -32,3 +32,10 @@ class GovernanceConfig(AppConfig):
         ):
             register(model)
         register(m.Notification, ignored={"read_at", "emailed_at"})
+
+        # Deadlines move without anyone visiting a page: the background worker (`roer worker`) runs this
+        # every minute; `roer governance-deadlines` does the same from cron.
+        from roer.core import periodic
+        from roer.governance.services import flow
+
+        periodic.register("governance-deadlines", 60, lambda: flow.process_deadlines())
