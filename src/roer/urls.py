@@ -12,6 +12,7 @@ urlpatterns = [
     path("audit/", include("roer.audit.urls")),
     path("", include("roer.publication.urls")),
     path("governance/", include("roer.governance.urls")),
+    path("", include("roer.planning.urls")),
     path("api/v1/", include("roer.api.urls")),
     path("admin/", protect_admin()),
 ]

@@ -74,10 +74,10 @@ def root_id(path: str) -> int:
 
 
 def configuration_for(organisation: OrgUnit) -> ScoringConfiguration:
-    """The stored configuration of the unit's organisation, or an unsaved one with the defaults."""
+    """The stored configuration of the unit's organisation, or an unsaved one with the defaults (version 0)."""
     organisation_id = root_id(organisation.path)
     stored = ScoringConfiguration.objects.filter(organisation_id=organisation_id).first()
-    return stored or ScoringConfiguration(organisation_id=organisation_id)
+    return stored or ScoringConfiguration(organisation_id=organisation_id, version=0)
 
 
 def weights_of(configuration: ScoringConfiguration) -> Weights:
@@ -105,14 +105,14 @@ def update_configuration(
         raise PermissionDenied(_("You may not set the scoring of %(unit)s.") % {"unit": organisation})
     with transaction.atomic():
         stored = ScoringConfiguration.objects.select_for_update().filter(organisation=organisation).first()
-        stored = stored or ScoringConfiguration(organisation=organisation, version=1)
+        # Not stored yet: version 0, so a form opened before the first save is refused after it.
+        stored = stored or ScoringConfiguration(organisation=organisation, version=0)
         if stored.version != expected_version:
             raise StaleVersion(stored, expected_version)
         for name in CONFIG_FIELDS:
             if name in values:
                 setattr(stored, name, values[name])
-        if stored.pk is not None:
-            stored.version += 1  # safe: the row is locked until the transaction ends
+        stored.version += 1  # safe: the row is locked until the transaction ends (or unique on creation)
         stored.full_clean()
         stored.save()
     return stored

@@ -1,0 +1,10 @@
+"""Planning pages: each area adds its routes from its own module (views/<area>.py), one line each."""
+
+from django.urls import URLPattern
+
+from roer.planning.views import scoring
+
+app_name = "planning"
+
+urlpatterns: list[URLPattern] = []
+urlpatterns += scoring.urlpatterns
