@@ -6,18 +6,18 @@ from rest_framework.routers import SimpleRouter
 
 from roer.audit.api.viewsets import AuditEventViewSet
 from roer.organisation.api.viewsets import OrgUnitViewSet, PersonViewSet, RoleAssignmentViewSet
-from roer.portfolio.api.baselines import BaselineViewSet
-from roer.portfolio.api.costs import CostLineViewSet
-from roer.portfolio.api.delivery import (
-    DevelopmentPartyViewSet,
-    MilestoneViewSet,
-    ParliamentaryDocumentViewSet,
-    QualityReviewViewSet,
-    SocietalBenefitViewSet,
+from roer.portfolio.api.baseline_writing import BaselineWritingViewSet
+from roer.portfolio.api.cost_writing import CostLineWritingViewSet
+from roer.portfolio.api.delivery_writing import (
+    DevelopmentPartyWritingViewSet,
+    MilestoneWritingViewSet,
+    ParliamentaryDocumentWritingViewSet,
+    QualityReviewWritingViewSet,
+    SocietalBenefitWritingViewSet,
 )
 from roer.portfolio.api.gate_writing import GateReviewWritingViewSet
+from roer.portfolio.api.opinion_writing import CioOpinionWritingViewSet
 from roer.portfolio.api.report_writing import StatusReportWritingViewSet
-from roer.portfolio.api.reports import CioOpinionViewSet
 from roer.portfolio.api.viewsets import InitiativeViewSet
 from roer.portfolio.api.warnings import EarlyWarningViewSet
 from roer.strategy.api.analyses import (
@@ -35,15 +35,15 @@ router.register("people", PersonViewSet, basename="api-person")
 router.register("role-assignments", RoleAssignmentViewSet, basename="api-role-assignment")
 router.register("initiatives", InitiativeViewSet, basename="api-initiative")
 router.register("gate-reviews", GateReviewWritingViewSet, basename="api-gate-review")
-router.register("baselines", BaselineViewSet, basename="api-baseline")
-router.register("cost-lines", CostLineViewSet, basename="api-cost-line")
-router.register("milestones", MilestoneViewSet, basename="api-milestone")
-router.register("quality-reviews", QualityReviewViewSet, basename="api-quality-review")
-router.register("societal-benefits", SocietalBenefitViewSet, basename="api-societal-benefit")
-router.register("development-parties", DevelopmentPartyViewSet, basename="api-development-party")
-router.register("parliamentary-documents", ParliamentaryDocumentViewSet, basename="api-parliamentary-document")
+router.register("baselines", BaselineWritingViewSet, basename="api-baseline")
+router.register("cost-lines", CostLineWritingViewSet, basename="api-cost-line")
+router.register("milestones", MilestoneWritingViewSet, basename="api-milestone")
+router.register("quality-reviews", QualityReviewWritingViewSet, basename="api-quality-review")
+router.register("societal-benefits", SocietalBenefitWritingViewSet, basename="api-societal-benefit")
+router.register("development-parties", DevelopmentPartyWritingViewSet, basename="api-development-party")
+router.register("parliamentary-documents", ParliamentaryDocumentWritingViewSet, basename="api-parliamentary-document")
 router.register("status-reports", StatusReportWritingViewSet, basename="api-status-report")
-router.register("cio-opinions", CioOpinionViewSet, basename="api-cio-opinion")
+router.register("cio-opinions", CioOpinionWritingViewSet, basename="api-cio-opinion")
 router.register("early-warnings", EarlyWarningViewSet, basename="api-early-warning")
 router.register("goals", GoalViewSet, basename="api-goal")
 router.register("kpis", KpiViewSet, basename="api-kpi")

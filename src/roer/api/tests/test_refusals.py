@@ -17,7 +17,7 @@ from roer.api.openapi import generate
 from roer.api.tests.helpers import BASE, assert_problem, call, session_client, token_client
 from roer.audit.models import AuditEvent
 from roer.conftest import World
-from roer.portfolio.api.tests.records import GATE_REVIEW, REPORT, record
+from roer.portfolio.api.tests.records import GATE_REVIEW, REPORT, WRITES, record
 from roer.strategy.tests.factories import ContributionFactory, GoalFactory, KpiFactory, MeasurementFactory
 
 # (method, path in the OpenAPI document, what charlie gets)
@@ -41,23 +41,44 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("POST", "/gate-reviews", 403),
     ("GET", "/gate-reviews/{id}", 404),
     ("GET", "/baselines", 200),
+    ("POST", "/baselines", 403),
     ("GET", "/baselines/{id}", 404),
     ("GET", "/cost-lines", 200),
+    ("POST", "/cost-lines", 403),
     ("GET", "/cost-lines/{id}", 404),
+    ("PUT", "/cost-lines/{id}", 404),
+    ("PATCH", "/cost-lines/{id}", 404),
     ("GET", "/milestones", 200),
+    ("POST", "/milestones", 403),
     ("GET", "/milestones/{id}", 404),
+    ("PUT", "/milestones/{id}", 404),
+    ("PATCH", "/milestones/{id}", 404),
     ("GET", "/quality-reviews", 200),
+    ("POST", "/quality-reviews", 403),
     ("GET", "/quality-reviews/{id}", 404),
+    ("PUT", "/quality-reviews/{id}", 404),
+    ("PATCH", "/quality-reviews/{id}", 404),
     ("GET", "/societal-benefits", 200),
+    ("POST", "/societal-benefits", 403),
     ("GET", "/societal-benefits/{id}", 404),
+    ("PUT", "/societal-benefits/{id}", 404),
+    ("PATCH", "/societal-benefits/{id}", 404),
     ("GET", "/development-parties", 200),
+    ("POST", "/development-parties", 403),
     ("GET", "/development-parties/{id}", 404),
+    ("PUT", "/development-parties/{id}", 404),
+    ("PATCH", "/development-parties/{id}", 404),
     ("GET", "/parliamentary-documents", 200),
+    ("POST", "/parliamentary-documents", 403),
     ("GET", "/parliamentary-documents/{id}", 404),
+    ("PUT", "/parliamentary-documents/{id}", 404),
+    ("PATCH", "/parliamentary-documents/{id}", 404),
     ("GET", "/status-reports", 200),
     ("POST", "/status-reports", 403),
     ("GET", "/status-reports/{id}", 404),
+    ("PATCH", "/status-reports/{id}", 404),
     ("GET", "/cio-opinions", 200),
+    ("POST", "/cio-opinions", 403),
     ("GET", "/cio-opinions/{id}", 404),
     ("GET", "/early-warnings", 200),
     ("GET", "/early-warnings/{id}", 404),
@@ -151,7 +172,9 @@ def _body(world: World, template: str) -> dict[str, Any]:
     if template.startswith("/gate-reviews"):
         return {**GATE_REVIEW, "initiative": world.initiative.code}
     if template.startswith("/status-reports"):
-        return {**REPORT, "initiative": world.initiative.code}
+        return {**REPORT, "initiative": world.initiative.code, "independentOverall": "red", "cioRating": 1}
+    if template.split("/")[1] in WRITES:
+        return {**WRITES[template.split("/")[1]], "initiative": world.initiative.code}
     if template.startswith("/contributions"):
         return {"initiative": world.initiative.code, "goal": _goal(world).pk}
     return {"person": world.charlie.pk, "role": "cio", "orgUnit": world.department.pk, "validFrom": "2024-01-01"}

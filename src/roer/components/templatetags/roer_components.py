@@ -31,6 +31,7 @@ def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
         ("home", _("Home")),
         ("portfolio:initiative-list", _("Initiatives")),
         ("strategy:goal-list", _("Goals")),
+        ("planning:scenario-list", _("Scenarios")),
         ("publication:staff-list", _("Publication")),
         ("organisation:unit-list", _("Org units")),
         ("organisation:person-list", _("People")),

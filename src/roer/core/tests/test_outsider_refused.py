@@ -80,6 +80,8 @@ def _sample_value(name: str, kwarg: str, world: Any) -> str:
         return str(world.alice.role_assignments.first().pk)
     if "audit" in name or "event" in name:
         return str(AuditEvent.objects.filter(scope_path__startswith=world.ministry.path).first().pk)
+    if name.startswith(("planning:scenario-", "planning:run-")):
+        return str(_scenario_sample(name, kwarg, world))
     for kind in ("contribution", "kpi", "measurement", "goal"):
         if kind in name:
             return str(_strategy_sample(kind, world).pk)
@@ -114,6 +116,25 @@ def _strategy_sample(kind: str, world: Any) -> Any:
         "contribution": Contribution.objects.get_or_create(initiative=world.initiative, goal=goal, kpi=kpi)[0],
     }
     return samples[kind]
+
+
+def _scenario_sample(name: str, kwarg: str, world: Any) -> int:
+    """The department's scenario (made once), its team or its run, whichever the URL names."""
+    from roer.planning.models import Scenario, SolveRun, Team
+
+    scenario, created = Scenario.objects.get_or_create(
+        name="Ministeriescenario",
+        org_unit=world.department,
+        defaults={"start_year": 2027, "quarters": 4, "budgets": ["1000.00"], "created_by": world.alice},
+    )
+    if created:
+        Team.objects.create(scenario=scenario, org_unit=world.directorate, capacity=["1"] * 4)
+        SolveRun.objects.create(scenario=scenario, requested_by=world.alice, scenario_json={}, plan_json={})
+    if kwarg == "team_pk":
+        return scenario.teams.get().pk
+    if name.startswith("planning:run-"):
+        return scenario.runs.get().pk
+    return scenario.pk
 
 
 def _delivery_sample(name: str, world: Any) -> Any:

@@ -24,6 +24,7 @@ from roer.portfolio.models import (
     QualityReview,
     SocietalBenefit,
 )
+from roer.portfolio.services.stale import refuse_if_changed
 
 
 @dataclass(frozen=True)
@@ -125,23 +126,31 @@ def _locked(kind: DeliveryList, entry: models.Model) -> Any:
     return kind.model._default_manager.select_for_update().select_related("initiative__org_unit").get(pk=entry.pk)
 
 
-def update_entry(user: Any, slug: str, entry: models.Model, values: dict[str, Any]) -> models.Model:
-    """Change an entry; it stays with its initiative."""
+def update_entry(
+    user: Any, slug: str, entry: models.Model, values: dict[str, Any], expected: str | None = None
+) -> models.Model:
+    """Change an entry; it stays with its initiative.
+
+    ``expected`` is the fingerprint (``stale.fingerprint`` of the list's fields) of the
+    values the change is based on; when the stored entry differs, ``ChangedMeanwhile``.
+    """
     kind = LISTS[slug]
     with transaction.atomic():
         stored = _locked(kind, entry)
         _require(user, stored.initiative)
+        refuse_if_changed(stored, kind.fields, expected)
         _apply(stored, kind, values)
         _check(stored)
         stored.save()
     return stored  # type: ignore[no-any-return]
 
 
-def delete_entry(user: Any, slug: str, entry: models.Model) -> None:
+def delete_entry(user: Any, slug: str, entry: models.Model, expected: str | None = None) -> None:
     kind = LISTS[slug]
     with transaction.atomic():
         stored = _locked(kind, entry)
         _require(user, stored.initiative)
+        refuse_if_changed(stored, kind.fields, expected)
         stored.delete()
 
 

@@ -146,3 +146,27 @@ def reports(initiative: Initiative, person: Person, name: str) -> Any:
     return EarlyWarning.objects.create(
         initiative=initiative, rule=rule, severity="amber", params={"size": 20, "limit": 15}, first_seen=DAY
     )
+
+
+# A valid body for POST (and PUT) of every other writable record, without its initiative.
+WRITES: dict[str, dict[str, Any]] = {
+    "baselines": {
+        "startDate": "2025-01-01",
+        "endDate": "2026-12-31",
+        "costs": [{"category": "software", "amount": "1000.00"}],
+    },
+    "cost-lines": {
+        "year": 2026,
+        "category": "hardware",
+        "kind": "plan",
+        "nature": "opex",
+        "recurrence": "one_off",
+        "amount": "10.00",
+    },
+    "milestones": {"description": "Pilot", "expectedDate": "2025-06-30"},
+    "quality-reviews": {"heldOn": "2025-03-31", "party": "BIT", "kind": "audit", "outcome": ""},
+    "societal-benefits": {"explanation": "Minder papier", "yearlyAmount": "10.00"},
+    "development-parties": {"party": "Logius", "role": "Bouw"},
+    "parliamentary-documents": {"title": "Kamerbrief", "letterDate": "2025-03-31"},
+    "cio-opinions": {"givenOn": "2025-03-31", "opinion": "positive", "text": "Akkoord"},
+}
