@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/import_xlsx.py
     .venv/bin/python benchmarks/import_xlsx.py --rows 1000 --keep
+    .venv/bin/python benchmarks/import_xlsx.py --database-url postgresql://postgres@127.0.0.1:5432/roer_import
 
 Generates a seeded xlsx with the 58 columns (costs per category, baselines, cumulative
-spending, re-baseline reasons), migrates a fresh temporary SQLite database, creates
+spending, re-baseline reasons), migrates a fresh temporary SQLite database (or the empty
+PostgreSQL database given with ``--database-url``: the import refuses rows that exist), creates
 one superuser, and times ``roer import FILE`` as a separate process, the way a person
 runs it, and prints wall-clock and CPU time (the CPU time is what a busy machine
 does not inflate). The generated file is checked first with ``--dry-run`` (timed separately).
@@ -72,10 +74,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--keep", action="store_true", help="Keep the temporary directory.")
+    parser.add_argument(
+        "--database-url",
+        help="an empty PostgreSQL database, e.g. postgresql://postgres@127.0.0.1:5432/roer_import; "
+        "default: a temporary SQLite file",
+    )
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="roer-import-bench-"))
     env = os.environ | {
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
         "DJANGO_SETTINGS_MODULE": "roer.conf.dev",
         "PYTHONPATH": str(ROOT / "src"),
     }
@@ -95,7 +102,9 @@ def main() -> int:
     roer = [sys.executable, "-m", "django"]
     subprocess.run([*roer, "migrate", "-v0"], env=env, check=True, capture_output=True)  # noqa: S603
     create = (
-        "from roer.organisation.models import Person; Person.objects.create_superuser('bench', 'b@example.org', 'x')"
+        "from roer.organisation.models import Person; "
+        "Person.objects.filter(username='bench').exists() or "
+        "Person.objects.create_superuser('bench', 'b@example.org', 'x')"
     )
     subprocess.run([*roer, "shell", "-c", create], env=env, check=True, capture_output=True)  # noqa: S603
     for label, extra in (("dry run", ["--dry-run"]), ("import", [])):

@@ -2,9 +2,13 @@
 
     .venv/bin/python benchmarks/portfolio_pages.py --initiatives 100
     .venv/bin/python benchmarks/portfolio_pages.py --initiatives 10000
+    .venv/bin/python benchmarks/portfolio_pages.py --initiatives 10000 \
+        --database-url postgresql://postgres@127.0.0.1:5432/roer_bench
 
 Builds the database exactly as ``benchmarks/strategy_pages.py`` does (a temporary SQLite
-file unless ``--database-url``; 10,000 or more loads ``roer demo --size large``), then
+file unless ``--database-url``, which may name a PostgreSQL database: create it empty
+first, e.g. ``createdb -h 127.0.0.1 -U postgres roer_bench``; a second run reuses what
+is loaded; 10,000 or more loads ``roer demo --size large``), then
 renders the pages through Django's test client for the ministry's CIO and a
 directorate-general's CIO, and prints the median and fastest of ``--runs`` runs after one
 warm-up, in milliseconds, with the number of SQL queries of the last run.
@@ -26,6 +30,10 @@ PAGES = {
     "overview, search and sort": "/initiatives/?q=a&sort=-name",
     "overview, size and warnings": "/initiatives/?size=m&warnings=any",
     "overview, rating and severity": "/initiatives/?rating=red&severity=red",
+    "overview, computed rating and gap": "/initiatives/?computed=red&gap=rosier",
+    "overview, independent rating, by size": "/initiatives/?independent=none&sort=-size",
+    "overview, by worst warning": "/initiatives/?sort=-severity",
+    "overview, CSV export (all rows)": "/initiatives/export.csv",
     "roadmap": "/initiatives/roadmap",
     "roadmap, phase and years": "/initiatives/roadmap?phase=execution&first_year=2024&last_year=2029",
     "roadmap, page 5": "/initiatives/roadmap?page=5",
@@ -48,6 +56,8 @@ def cases() -> list[tuple[str, str, Callable[[Any], Any]]]:
 
 def _ok(response: Any) -> int:
     assert response.status_code == 200, response.status_code
+    if response.streaming:  # the CSV export: read every row, as a download would
+        return sum(len(chunk) for chunk in response.streaming_content)
     return len(response.content)
 
 
