@@ -13,3 +13,12 @@ class PlanningConfig(AppConfig):
         from roer.planning.models import ScoringConfiguration
 
         register(ScoringConfiguration)
+
+        # Scenarios: what people enter, and each plan applied by a decision (solve runs are derived, see SolveRun).
+        from roer.governance.services.effects import on_decision
+        from roer.planning.models import PlanApplication, Scenario, Team
+        from roer.planning.services.apply import apply_decision
+
+        for model in (Scenario, Team, PlanApplication):
+            register(model)
+        on_decision("plan", apply_decision)

@@ -2,9 +2,11 @@
 
 from django.urls import URLPattern
 
-from roer.planning.views import scoring
+from roer.planning.views import runs, scenarios, scoring
 
 app_name = "planning"
 
 urlpatterns: list[URLPattern] = []
+urlpatterns += scenarios.urlpatterns
+urlpatterns += runs.urlpatterns
 urlpatterns += scoring.urlpatterns

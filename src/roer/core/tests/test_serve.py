@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from io import StringIO
@@ -103,13 +104,24 @@ def test_serve_answers_health_checks(tmp_path: Path) -> None:
         stderr=subprocess.STDOUT,
         text=True,
     )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(server.stdout.readline, "")), daemon=True)  # type: ignore[union-attr]
     try:
         body = _get_when_up(f"http://127.0.0.1:{port}/health", server)
         assert body == '{"status": "ok"}'
+        reader.start()
+        # The background worker starts beside gunicorn (a second Django process: give it time to boot).
+        deadline = time.monotonic() + 60
+        while not any("Roer worker: waiting for solve runs" in line for line in lines):
+            assert time.monotonic() < deadline, "the background worker did not start"
+            time.sleep(0.2)
     finally:
         server.terminate()
-        output, _ = server.communicate(timeout=30)
+        server.wait(timeout=30)
+        reader.join(timeout=10)
+    output = "".join(lines)
     assert f"Roer is running at http://127.0.0.1:{port}/" in output
+    assert "Roer worker stopped." in output, "the worker stops with roer serve"
 
 
 def _get_when_up(url: str, server: subprocess.Popen[str], seconds: float = 30) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import subprocess
+import sys
 from argparse import ArgumentParser
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +106,27 @@ def collect_static_if_needed(stdout: Any) -> bool:
     return True
 
 
+WORKER_COMMAND = [sys.executable, "-c", "from roer.cli import main; main(['worker'])"]
+
+
+def start_worker(stdout: Any) -> subprocess.Popen[bytes]:
+    """One ``roer worker`` child process: solves queued scenario runs and runs the periodic jobs."""
+    stdout.write("Starting the background worker (roer worker).")
+    return subprocess.Popen(WORKER_COMMAND, env=os.environ.copy())  # noqa: S603  (our own interpreter and module)
+
+
+def stop_worker(process: subprocess.Popen[bytes], wait_seconds: float = 15) -> None:
+    """Ask the worker to stop (it finishes the solve in hand), then insist."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=wait_seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class Command(RoerCommand):
     help = "Serve Roer over HTTP with gunicorn (static files included). Stop with Ctrl+C."
 
@@ -118,12 +141,25 @@ class Command(RoerCommand):
         parser.add_argument(
             "--no-collectstatic", action="store_true", help="Do not collect static files before starting."
         )
+        parser.add_argument(
+            "--no-worker", action="store_true", help="Do not start the background worker (`roer worker`) alongside."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         serve_options = resolve_options(options)
         ensure_port_free(serve_options)
         if not options["no_collectstatic"]:
             collect_static_if_needed(self.stdout)
+        worker = None if options["no_worker"] else start_worker(self.stdout)
+        parent = os.getpid()
+        try:
+            self._serve(serve_options)
+        finally:
+            # gunicorn's forked web workers leave through here too: only the process that started it stops it.
+            if worker is not None and os.getpid() == parent:
+                stop_worker(worker)
+
+    def _serve(self, serve_options: ServeOptions) -> None:
         try:
             from roer.core.management.server import RoerServer
         except ImportError as exc:  # gunicorn needs a POSIX system
