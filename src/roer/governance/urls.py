@@ -5,6 +5,12 @@ Keep one ``urlpatterns +=`` line per area, so that parallel work does not collid
 
 from django.urls import URLPattern, URLResolver
 
+from roer.governance.views import decisions, home, inbox, proposals
+
 app_name = "governance"
 
 urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns += home.urlpatterns
+urlpatterns += proposals.urlpatterns
+urlpatterns += decisions.urlpatterns
+urlpatterns += inbox.urlpatterns

@@ -35,6 +35,7 @@ def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
         ("publication:staff-list", _("Publication")),
         ("organisation:unit-list", _("Org units")),
         ("organisation:person-list", _("People")),
+        ("governance:home", _("Governance")),
     ]
     if has_capability(user, Capability.VIEW_AUDIT):
         items.append(("audit:event-list", _("Audit trail")))
@@ -46,8 +47,19 @@ def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
         current = request.path == url if url == "/" else request.path.startswith(url)
         if name == "strategy:goal-list":
             current = current or request.path.startswith(reverse("strategy:kpi-list"))
+        if name == "governance:home":
+            label = _governance_label(label, user)
         result.append({"url": url, "label": label, "current": current})
     return result
+
+
+def _governance_label(label: str, user: Any) -> str:
+    """'Governance (2 unread)': the count of unread notifications in words, not only as a badge."""
+    from roer.governance.services.notify import unread_count
+    from roer.governance.templatetags.governance_nav import unread_label
+
+    unread = unread_count(user)
+    return f"{label} ({unread_label(unread)})" if unread else label
 
 
 @register.inclusion_tag("components/alert.html")

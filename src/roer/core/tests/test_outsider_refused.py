@@ -66,6 +66,10 @@ def _sample_value(name: str, kwarg: str, world: Any) -> str:
         return {"app_label": "portfolio", "model_name": "initiative"}.get(kwarg, str(world.initiative.pk))
     if kwarg == "code":
         return world.initiative.code
+    if kwarg == "reference" and name.startswith("governance:"):
+        return _governance_sample(name, world)
+    if name.startswith("governance:inbox-"):
+        return str(_notification_sample(world).pk)
     if ":delivery-" in name:
         return str(_delivery_sample(name, world).pk)
     if name in _API_PARTS:
@@ -135,6 +139,54 @@ def _scenario_sample(name: str, kwarg: str, world: Any) -> int:
     if name.startswith("planning:run-"):
         return scenario.runs.get().pk
     return scenario.pk
+
+
+def _governance_sample(name: str, world: Any) -> str:
+    """A local proposal of the ministry (made once) with a decision: the reference the URL names."""
+    import datetime
+
+    from roer.governance.models import Decision, DecisionType, Proposal
+
+    proposal, _ = Proposal.objects.get_or_create(
+        reference="B-2026-9001",
+        defaults={
+            "title": "Ministerievoorstel",
+            "summary": "Voorstel",
+            "subject_kind": "policy",
+            "policy_topic": "Cloud",
+            "decision_type": DecisionType.objects.get(code="policy"),
+            "org_unit": world.ministry,
+            "proposer": world.alice,
+            "scope": "local",
+            "scope_reason": "Eigen ministerie",
+            "state": "decided",
+        },
+    )
+    if name.startswith("governance:decision-"):
+        decision = Decision.objects.filter(reference="D-2026-9001").first() or Decision.objects.create(
+            reference="D-2026-9001",
+            proposal=proposal,
+            outcome="approved",
+            basis="unit_mandate",
+            rationale="Past binnen het beleid.",
+            decided_by=world.alice,
+            decided_at=datetime.datetime(2026, 1, 5, 10, 0, tzinfo=datetime.UTC),
+        )
+        return decision.reference
+    return proposal.reference
+
+
+def _notification_sample(world: Any) -> Any:
+    """Someone else's notification: the outsider must not read or mark it."""
+    import datetime
+
+    from roer.governance.models import Notification
+
+    return Notification.objects.get_or_create(
+        recipient=world.alice,
+        kind="decision_due",
+        defaults={"created_at": datetime.datetime(2026, 1, 5, 10, 0, tzinfo=datetime.UTC)},
+    )[0]
 
 
 def _delivery_sample(name: str, world: Any) -> Any:

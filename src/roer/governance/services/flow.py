@@ -562,6 +562,21 @@ def _check_decision(proposal: Proposal, outcome: str, rationale: str, conditions
         raise ValidationError(errors)
 
 
+def _may_correct(user: Any, proposal: Proposal) -> bool:
+    if proposal.scope == Scope.LOCAL:
+        return rights.may_decide_locally(user, proposal)
+    return (
+        proposal.body is not None
+        and proposal.body.mandate_holder_id == user.pk
+        and rights.holds(user, proposal.decision_type, "A", proposal.body.org_unit.path)
+    )
+
+
+def may_supersede(user: Any, decision: Decision) -> bool:
+    """Whether ``user`` may correct ``decision``: the accountable decider, while the decision is in force."""
+    return in_force(decision) and _may_correct(user, decision.proposal)
+
+
 def supersede(
     user: Any,
     decision: Decision,
@@ -577,14 +592,7 @@ def supersede(
         proposal = _locked(decision.proposal)
         if Decision.objects.filter(supersedes=decision).exists():
             raise ValidationError(_("This decision was already superseded; correct the newest one."))
-        allowed = (
-            rights.may_decide_locally(user, proposal)
-            if proposal.scope == Scope.LOCAL
-            else proposal.body is not None
-            and proposal.body.mandate_holder_id == user.pk
-            and rights.holds(user, proposal.decision_type, "A", proposal.body.org_unit.path)
-        )
-        if not allowed:
+        if not _may_correct(user, proposal):
             raise PermissionDenied(
                 _("Only the accountable decider (the unit's CIO, or the council's mandate holder) corrects a decision.")
             )
