@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
@@ -112,6 +112,9 @@ def update_configuration(
         for name in CONFIG_FIELDS:
             if name in values:
                 setattr(stored, name, values[name])
+        known = {criterion.value for criterion in CRITERIA}
+        if not isinstance(stored.enabled_criteria, list) or not set(stored.enabled_criteria) <= known:
+            raise ValidationError({"enabled_criteria": _("Choose criteria from the list.")})
         stored.version += 1  # safe: the row is locked until the transaction ends (or unique on creation)
         stored.full_clean()
         stored.save()

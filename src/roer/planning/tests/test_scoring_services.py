@@ -7,13 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from roer.planning.models import ScoringConfiguration
 from roer.planning.scoring import Criterion, ScoreBreakdown
-from roer.planning.scoring.services import scores_for
+from roer.planning.scoring.services import configuration_for, scores_for, update_configuration
 from roer.portfolio.models import Baseline, BaselineCost, CostLine, Initiative, StatusReport
+from roer.portfolio.services import StaleVersion
 from roer.portfolio.tests.factories import InitiativeFactory
 from roer.strategy.tests.factories import ContributionFactory, GoalFactory, KpiFactory
 
@@ -121,3 +123,32 @@ def test_query_count_does_not_grow_with_the_portfolio(world: Any, as_queryset: b
         scores = scores_for(given, today=TODAY)
     assert len(scores) == 32
     assert len(queries) == 3
+
+
+def test_a_list_of_more_than_500_runs_in_chunks(world: Any) -> None:
+    initiatives = Initiative.objects.bulk_create(
+        Initiative(code=f"BULK-{n:04d}", name=f"Bulk {n}", org_unit=world.directorate) for n in range(1100)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        scores = scores_for(initiatives, today=TODAY)
+    assert len(scores) == 1100
+    assert len(queries) == 2 * 3 + 1
+
+
+def test_the_defaults_until_a_configuration_is_saved(world: Any) -> None:
+    configuration = configuration_for(world.directorate)
+    assert configuration._state.adding and configuration.version == 0
+    assert configuration.organisation_id == world.ministry.pk
+
+
+def test_only_a_policy_maker_at_the_root_updates_the_configuration(world: Any) -> None:
+    with pytest.raises(PermissionDenied):
+        update_configuration(world.alice, world.ministry, {"weight_legal": 1}, 0)
+    with pytest.raises(PermissionDenied):  # not a root unit
+        update_configuration(world.frank, world.department, {"weight_legal": 1}, 0)
+    saved = update_configuration(world.frank, world.ministry, {"weight_legal": 1}, 0)
+    assert (saved.weight_legal, saved.version) == (1, 1)
+    with pytest.raises(StaleVersion):
+        update_configuration(world.frank, world.ministry, {"weight_legal": 2}, 0)
+    with pytest.raises(ValidationError):
+        update_configuration(world.frank, world.ministry, {"enabled_criteria": "not a list"}, 1)

@@ -166,3 +166,14 @@ def test_the_list_runs_in_a_fixed_number_of_queries(client: Any, world: Any) -> 
     for _ in range(40):
         well_documented(InitiativeFactory(org_unit=world.directorate), world.alice)
     assert _list_queries(client) == few
+
+
+def test_the_pages_speak_dutch(client: Any, world: Any) -> None:
+    well_documented(world.initiative, world.alice)
+    client.force_login(world.bob)
+    client.cookies["django_language"] = "nl"
+    content = client.get(reverse("planning:scoring-detail", args=["MINBZ-0001"])).content.decode()
+    assert "Opbouw van de score" in content and "Wettelijke verplichting" in content
+    assert "€ 800.000,00" in content and "4 punten uit 1 bijdragen" in content
+    content = client.get(LIST).content.decode()
+    assert "Criteria en gewichten van Ministerie van Binnenzaken" in content

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
@@ -207,7 +208,8 @@ def _raw_text(part: Part) -> str:
         return _("rating %(rating)s (%(source)s)") % {"rating": part.raw, "source": SOURCES[part.source]}
     if part.criterion is Criterion.URGENCY:
         return _("%(days)s days to the end date") % {"days": part.raw}
-    return _("€ %(amount)s (%(source)s)") % {"amount": f"{part.raw:,.2f}", "source": SOURCES[part.source]}
+    amount = formats.number_format(part.raw, 2, force_grouping=True)
+    return _("€ %(amount)s (%(source)s)") % {"amount": amount, "source": SOURCES[part.source]}
 
 
 @require_safe
