@@ -8,6 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from roer.governance.models import Decision, SubjectKind
+from roer.governance.services import citations
 from roer.organisation.models import Person
 from roer.portfolio.forms_health import date_input, select, textarea
 from roer.portfolio.models import Gate, GateOutcome, Lever
@@ -20,6 +22,15 @@ SCORES = [
     ("2", _("2 – adequate")),
     ("3", _("3 – strong")),
 ]
+
+
+class DecisionChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A recorded decision as a choice: its reference, what it decided and when."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        proposal = obj.proposal
+        gate = f" ({proposal.get_gate_display()})" if proposal.gate else ""
+        return f"{obj.reference}{gate}: {proposal.title} · {obj.decided_at:%Y-%m-%d}"
 
 
 class GateReviewForm(forms.Form):
@@ -36,9 +47,24 @@ class GateReviewForm(forms.Form):
         help_text=_("Required to pass the closure gate: how far did the users adopt the result?"),
     )
 
-    def __init__(self, *args: Any, user: Any, threshold: int, **kwargs: Any) -> None:
+    decision = DecisionChoiceField(
+        label=_("Decision"),
+        required=False,
+        queryset=Decision.objects.none(),
+        widget=select(),
+        empty_label=_("No recorded decision"),
+        help_text=_("The recorded decision, in force, that approved passing this gate (the same gate)."),
+    )
+
+    def __init__(self, *args: Any, user: Any, threshold: int, initiative: Any = None, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {"held_on": timezone.localdate(), "reviewer": user.pk})
         super().__init__(*args, **kwargs)
+        decision = self.fields["decision"]
+        assert isinstance(decision, forms.ModelChoiceField)
+        if initiative is not None:
+            decision.queryset = citations.citable(initiative, SubjectKind.GATE)
+        else:
+            del self.fields["decision"]
         reviewer = self.fields["reviewer"]
         assert isinstance(reviewer, forms.ModelChoiceField)
         reviewer.queryset = Person.objects.for_user(user).filter(is_active=True).order_by("last_name", "first_name")
@@ -59,8 +85,8 @@ class GateReviewForm(forms.Form):
             self.lever_rows.append((lever.label, [self[name] for name in names]))
 
     def review_values(self) -> dict[str, Any]:
-        names = ("gate", "outcome", "held_on", "reviewer", "conditions", "notes", "adoption_evaluation")
-        return {name: self.cleaned_data[name] for name in names}
+        names = ("gate", "outcome", "held_on", "reviewer", "conditions", "notes", "adoption_evaluation", "decision")
+        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
 
     def levers(self) -> dict[str, LeverInput]:
         data = self.cleaned_data

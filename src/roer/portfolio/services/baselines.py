@@ -22,6 +22,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from roer.governance.services.citations import check as check_citation
 from roer.organisation.roles import Capability
 from roer.portfolio.health import variance as health
 from roer.portfolio.models import Baseline, BaselineCost, BaselineKind, CostCategory, CostKind, Initiative
@@ -54,7 +55,7 @@ def _required(values: dict[str, Any], names: list[str]) -> dict[str, str]:
 
 
 def _check_rebaseline(latest: Baseline, values: dict[str, Any], costs: dict[str, Decimal]) -> None:
-    errors = _required(values, ["reason", "decision_reference"])
+    errors = _required(values, ["reason"] if values.get("decision") else ["reason", "decision_reference"])
     if sum(costs.values(), Decimal(0)) != total(latest) and not values.get("cost_change_explanation", "").strip():
         errors["cost_change_explanation"] = _("The total cost changes: explain why.")
     if values.get("end_date") != latest.end_date and not values.get("end_date_change_explanation", "").strip():
@@ -70,11 +71,19 @@ def _check_rebaseline(latest: Baseline, values: dict[str, Any], costs: dict[str,
 def record_baseline(user: Any, initiative: Initiative, values: dict[str, Any], costs: dict[str, Decimal]) -> Baseline:
     """The initial baseline when there is none yet, otherwise the next re-baseline.
 
+    ``values["decision"]`` (optional) cites the governance decision in force that approved a
+    re-baseline; its reference then fills ``decision_reference``.
     ``costs`` maps cost categories to amounts; categories left out (or zero) are not stored.
     """
     require(user, Capability.REVIEW_GATES, initiative)
     if any(amount < 0 for amount in costs.values()):
         raise ValidationError(_("Amounts cannot be negative."))
+    decision = values.get("decision")
+    if decision is not None:
+        problem = check_citation(decision, initiative, "rebaseline")
+        if problem:
+            raise ValidationError({"decision": problem})
+        values = {**values, "decision_reference": decision.reference}
     with transaction.atomic():
         # The lock makes numbering safe when two people record at the same moment.
         Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
@@ -86,6 +95,7 @@ def record_baseline(user: Any, initiative: Initiative, values: dict[str, Any], c
             number=0 if latest is None else latest.number + 1,
             kind=BaselineKind.INITIAL if latest is None else BaselineKind.REBASELINE,
             recorded_by=user,
+            decision=decision,
             **{name: values.get(name) or "" for name in BASELINE_FIELDS if name not in ("start_date", "end_date")},
         )
         baseline.recorded_on = values.get("recorded_on") or timezone.localdate()

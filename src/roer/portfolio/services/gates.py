@@ -46,7 +46,7 @@ PHASE_AFTER: dict[str, tuple[tuple[str, ...], str]] = {
     Gate.CLOSURE: ((Phase.EXECUTION, Phase.LIVE), Phase.CLOSED),
 }
 
-REVIEW_FIELDS = ("gate", "outcome", "held_on", "reviewer", "conditions", "notes", "adoption_evaluation")
+REVIEW_FIELDS = ("gate", "outcome", "held_on", "reviewer", "conditions", "notes", "adoption_evaluation", "decision")
 
 
 @dataclass(frozen=True)
@@ -109,13 +109,30 @@ def _check(values: dict[str, Any], levers: dict[str, LeverInput], threshold: int
         )
 
 
+def _check_decision(values: dict[str, Any], initiative: Initiative) -> None:
+    """A cited decision must approve this gate of this initiative, and be in force."""
+    from roer.governance.models import SubjectKind
+    from roer.governance.services.citations import check
+
+    decision = values.get("decision")
+    if decision is None:
+        return
+    problem = check(decision, initiative, SubjectKind.GATE, values.get("gate"))
+    if problem:
+        raise ValidationError({"decision": problem})
+
+
 def record_gate_review(
     user: Any, initiative: Initiative, values: dict[str, Any], levers: dict[str, LeverInput]
 ) -> GateReview:
-    """Record the review and its six lever scores; move the phase when the gate passes (see above)."""
+    """Record the review and its six lever scores; move the phase when the gate passes (see above).
+
+    ``values["decision"]`` (optional) cites the governance decision that approved passing the gate.
+    """
     require(user, Capability.REVIEW_GATES, initiative)
     threshold = policy_for(initiative).lever_threshold
     _check(values, levers, threshold)
+    _check_decision(values, initiative)
     waivable = set(below_threshold(values["gate"], values["outcome"], levers, threshold))
     with transaction.atomic():
         review = GateReview(initiative=initiative, **{k: v for k, v in values.items() if k in REVIEW_FIELDS})

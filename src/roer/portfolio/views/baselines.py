@@ -37,7 +37,7 @@ def baseline_create(request: HttpRequest, code: str) -> HttpResponse:
     if not may(request.user, Capability.REVIEW_GATES, initiative):
         raise PermissionDenied
     latest = initiative.baselines.prefetch_related("costs").order_by("-number").first()
-    form = BaselineForm(request.POST or None, initial_baseline=latest is None, latest=latest)
+    form = BaselineForm(request.POST or None, initial_baseline=latest is None, latest=latest, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
             baseline = baselines.record_baseline(request.user, initiative, form.values(), form.costs())

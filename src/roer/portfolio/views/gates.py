@@ -58,7 +58,7 @@ def gate_create(request: HttpRequest, code: str) -> HttpResponse:
     if not may(request.user, Capability.REVIEW_GATES, initiative):
         raise PermissionDenied
     threshold = policy_for(initiative).lever_threshold
-    form = GateReviewForm(request.POST or None, user=request.user, threshold=threshold)
+    form = GateReviewForm(request.POST or None, user=request.user, threshold=threshold, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
             review = gates.record_gate_review(request.user, initiative, form.review_values(), form.levers())
