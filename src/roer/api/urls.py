@@ -5,6 +5,16 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 
 from roer.audit.api.viewsets import AuditEventViewSet
+from roer.governance.api.viewsets import (
+    BodyViewSet,
+    ComplianceStatementViewSet,
+    DecisionTypeViewSet,
+    DecisionViewSet,
+    FrameworkViewSet,
+    MeetingViewSet,
+    MembershipViewSet,
+    ProposalViewSet,
+)
 from roer.organisation.api.viewsets import OrgUnitViewSet, PersonViewSet, RoleAssignmentViewSet
 from roer.portfolio.api.baseline_writing import BaselineWritingViewSet
 from roer.portfolio.api.cost_writing import CostLineWritingViewSet
@@ -55,6 +65,16 @@ router.register("orphan-goals", OrphanGoalViewSet, basename="api-orphan-goal")
 router.register("orphan-kpis", OrphanKpiViewSet, basename="api-orphan-kpi")
 router.register("stale-kpis", StaleKpiViewSet, basename="api-stale-kpi")
 router.register("audit-events", AuditEventViewSet, basename="api-audit-event")
+router.register("governance/bodies", BodyViewSet, basename="api-governance-body")
+router.register("governance/memberships", MembershipViewSet, basename="api-governance-membership")
+router.register("governance/proposals", ProposalViewSet, basename="api-governance-proposal")
+router.register("governance/decisions", DecisionViewSet, basename="api-governance-decision")
+router.register("governance/frameworks", FrameworkViewSet, basename="api-governance-framework")
+router.register(
+    "governance/compliance-statements", ComplianceStatementViewSet, basename="api-governance-compliance-statement"
+)
+router.register("governance/decision-types", DecisionTypeViewSet, basename="api-governance-decision-type")
+router.register("governance/meetings", MeetingViewSet, basename="api-governance-meeting")
 
 urlpatterns = [
     # Public: the description of the API is no secret, and a stray token must not hide it.

@@ -17,6 +17,7 @@ from roer.api.openapi import generate
 from roer.api.tests.helpers import BASE, assert_problem, call, session_client, token_client
 from roer.audit.models import AuditEvent
 from roer.conftest import World
+from roer.governance.api.tests.records import governance_url
 from roer.portfolio.api.tests.records import GATE_REVIEW, REPORT, WRITES, record
 from roer.strategy.tests.factories import ContributionFactory, GoalFactory, KpiFactory, MeasurementFactory
 
@@ -112,10 +113,40 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("GET", "/stale-kpis", 200),
     ("GET", "/audit-events", 403),
     ("GET", "/audit-events/{id}", 403),
+    ("GET", "/governance/bodies", 200),
+    ("GET", "/governance/bodies/{id}", 404),
+    ("GET", "/governance/memberships", 200),
+    ("GET", "/governance/memberships/{id}", 404),
+    ("GET", "/governance/proposals", 200),
+    ("POST", "/governance/proposals", 403),
+    ("GET", "/governance/proposals/{reference}", 404),
+    ("PUT", "/governance/proposals/{reference}", 404),
+    ("PATCH", "/governance/proposals/{reference}", 404),
+    ("GET", "/governance/proposals/{reference}/advice", 404),
+    ("POST", "/governance/proposals/{reference}/advice", 404),
+    ("POST", "/governance/proposals/{reference}/decisions", 404),
+    ("POST", "/governance/proposals/{reference}/scope-changes", 404),
+    ("POST", "/governance/proposals/{reference}/submissions", 404),
+    ("GET", "/governance/proposals/{reference}/votes", 404),
+    ("POST", "/governance/proposals/{reference}/votes", 404),
+    ("POST", "/governance/proposals/{reference}/withdrawals", 404),
+    ("GET", "/governance/decisions", 200),
+    ("GET", "/governance/decisions/{reference}", 404),
+    ("POST", "/governance/decisions/{reference}/corrections", 404),
+    ("GET", "/governance/frameworks", 200),
+    ("GET", "/governance/frameworks/{code}", 404),
+    ("GET", "/governance/compliance-statements", 200),
+    ("GET", "/governance/compliance-statements/{id}", 404),
+    ("GET", "/governance/decision-types", 200),
+    ("GET", "/governance/decision-types/{code}", 200),
+    ("GET", "/governance/meetings", 200),
+    ("GET", "/governance/meetings/{id}", 404),
 ]
 
 
 def _url(world: World, template: str) -> str:
+    if template.startswith("/governance/"):
+        return BASE + governance_url(world, template)
     resource = template.split("/")[1]
     ids: dict[str, Callable[[], Any]] = {
         "org-units": lambda: world.department.pk,

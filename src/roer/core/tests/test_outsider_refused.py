@@ -64,6 +64,10 @@ _API_PARTS = {
 def _sample_value(name: str, kwarg: str, world: Any) -> str:
     if name.startswith("admin:"):
         return {"app_label": "portfolio", "model_name": "initiative"}.get(kwarg, str(world.initiative.pk))
+    if name.startswith("api-governance-"):
+        from roer.governance.api.tests.records import sample_key
+
+        return sample_key(name, world)
     if kwarg == "code":
         return world.initiative.code
     if kwarg == "reference" and name.startswith("governance:"):
