@@ -84,6 +84,7 @@ class StatementForm(forms.Form):
     explanation = forms.CharField(
         label=_("Explanation"),
         widget=textarea(4),
+        error_messages={"required": _("Explain how the initiative complies, or why it asks for an exemption.")},
         help_text=_("How the initiative complies; or why it cannot comply yet, and what it does instead."),
     )
     exemption_until = forms.DateField(
@@ -94,9 +95,8 @@ class StatementForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["explanation"].required = False  # the service explains what is missing, per statement
+    # Several statement forms share a page: the browser must not mark the untouched ones as invalid.
+    use_required_attribute = False
 
     def values(self) -> dict[str, Any]:
         until: dt.date | None = self.cleaned_data.get("exemption_until")
