@@ -19,6 +19,7 @@ below, so the two cannot drift apart (a test compares them for every combination
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -26,9 +27,8 @@ from django.db.models import (
     Case,
     CharField,
     DecimalField,
-    ExpressionWrapper,
+    Expression,
     F,
-    Func,
     IntegerField,
     OuterRef,
     Q,
@@ -38,33 +38,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Abs, Coalesce, Greatest
+from django.db.models.functions import Coalesce
 
 from roer.portfolio.health import rating
 from roer.portfolio.models import Baseline, BaselineCost, CostKind, Initiative, StatusReport, cost_total
 
 MONEY: Any = DecimalField(max_digits=16, decimal_places=2)
-RATIO: Any = DecimalField(max_digits=20, decimal_places=4)
-RAG_VALUES = ("green", "amber", "red")
-
-
-class DaysBetween(Func):
-    """Whole days from the second date to the first (negative when the first is earlier)."""
-
-    arity = 2
-    output_field: Any = IntegerField()
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(
-            compiler,
-            connection,
-            template="CAST(ROUND(julianday(%(expressions)s)) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra,
-        )
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return self.as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
 
 
 def _colour_thresholds() -> tuple[int, int, int, int]:
@@ -83,124 +62,135 @@ def _colour_thresholds() -> tuple[int, int, int, int]:
 CIO_GREEN, CIO_AMBER, SUM_GREEN, SUM_AMBER = _colour_thresholds()
 
 
-def _variance_rating(deviation: str, base: str) -> Case:
-    """1–5 by ``rating_for_variance``: ``deviation`` within bound × ``base`` (both annotations)."""
-    whens = [
-        When(
-            **{f"{deviation}__lte": ExpressionWrapper(F(base) * Value(bound), output_field=RATIO)},
-            then=Value(score),
-        )
-        for score, bound in zip((5, 4, 3, 2), rating.DEFAULT_SCALE.bounds, strict=True)
-    ]
-    return Case(*whens, default=Value(1), output_field=IntegerField())
-
-
-def _colour(value: str, green: int, amber: int) -> Case:
-    return Case(
-        When(**{f"{value}__gte": green}, then=Value("green")),
-        When(**{f"{value}__gte": amber}, then=Value("amber")),
-        default=Value("red"),
-        output_field=CharField(),
-    )
-
-
-def with_computed_rating(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
-    """Annotate ``computed_cost_rating``, ``computed_schedule_rating``, ``computed_cio_rating`` and
-    ``computed_rating`` (green, amber, red or null)."""
+def _inputs() -> list[Any]:
+    """The six figures the rating needs, each a correlated subquery on the initiative (``pk``)."""
     baselines = Baseline.objects.filter(initiative=OuterRef("pk"))
-    initial = baselines.order_by("number")
-    latest = baselines.order_by("-number")
     nested = Baseline.objects.filter(initiative=OuterRef(OuterRef("pk")))  # inside the cost subqueries
-    initial_costs = (
-        BaselineCost.objects.filter(baseline=Subquery(nested.order_by("number").values("pk")[:1]))
-        .order_by()
-        .values("baseline")
-        .annotate(total=Sum("amount"))
-        .values("total")[:1]
-    )
-    latest_costs = (
-        BaselineCost.objects.filter(baseline=Subquery(nested.order_by("-number").values("pk")[:1]))
-        .order_by()
-        .values("baseline")
-        .annotate(total=Sum("amount"))
-        .values("total")[:1]
-    )
-    cio = (
-        StatusReport.objects.filter(initiative=OuterRef("pk"), cio_rating__isnull=False)
-        .order_by("-period_end")
-        .values("cio_rating")[:1]
-    )
-    queryset = queryset.annotate(
-        rating_initial_start=Subquery(initial.values("start_date")[:1]),
-        rating_initial_end=Subquery(initial.values("end_date")[:1]),
-        rating_latest_end=Subquery(latest.values("end_date")[:1]),
-        rating_initial_cost=Coalesce(
-            Subquery(initial_costs, output_field=MONEY), Value(Decimal(0)), output_field=MONEY
-        ),
-        rating_current_cost=Coalesce(
+
+    def baseline_total(order: str) -> Subquery:
+        costs = (
+            BaselineCost.objects.filter(baseline=Subquery(nested.order_by(order).values("pk")[:1]))
+            .order_by()
+            .values("baseline")
+            .annotate(total=Sum("amount"))
+            .values("total")[:1]
+        )
+        return Subquery(costs, output_field=MONEY)
+
+    cio = StatusReport.objects.filter(initiative=OuterRef("pk"), cio_rating__isnull=False).order_by("-period_end")
+    return [
+        Coalesce(baseline_total("number"), Value(Decimal(0)), output_field=MONEY),
+        Coalesce(
             cost_total(CostKind.FORECAST),
             cost_total(CostKind.PLAN),
-            Subquery(latest_costs, output_field=MONEY),
+            baseline_total("-number"),
             Value(Decimal(0)),
             output_field=MONEY,
         ),
-        computed_cio_rating=Subquery(cio, output_field=IntegerField()),
-    ).annotate(
-        rating_cost_deviation=Abs(F("rating_current_cost") - F("rating_initial_cost"), output_field=MONEY),
-        rating_delay=Greatest(DaysBetween("rating_latest_end", "rating_initial_end"), Value(0)),
-        rating_duration=Greatest(DaysBetween("rating_initial_end", "rating_initial_start"), Value(1)),
-    )
-    cost_rating = Case(
-        When(rating_initial_cost=0, then=Value(5)),
-        default=_variance_rating("rating_cost_deviation", "rating_initial_cost"),
-        output_field=IntegerField(),
-    )
-    queryset = queryset.annotate(
-        computed_cost_rating=Case(
-            When(rating_initial_end__isnull=True, then=Value(None)), default=cost_rating, output_field=IntegerField()
-        ),
-        computed_schedule_rating=Case(
-            When(rating_initial_end__isnull=True, then=Value(None)),
-            default=_variance_rating("rating_delay", "rating_duration"),
-            output_field=IntegerField(),
-        ),
-    ).annotate(
-        rating_sum=F("computed_cost_rating") + F("computed_schedule_rating") + F("computed_cio_rating"),
-    )
-    return queryset.annotate(
-        computed_rating=Case(
-            When(Q(computed_cio_rating__isnull=True) | Q(rating_initial_end__isnull=True), then=Value(None)),
-            When(
-                Q(computed_cio_rating__lt=F("computed_cost_rating"))
-                & Q(computed_cio_rating__lt=F("computed_schedule_rating")),
-                then=_colour("computed_cio_rating", CIO_GREEN, CIO_AMBER),
-            ),
-            default=_colour("rating_sum", SUM_GREEN, SUM_AMBER),
-            output_field=CharField(),
+        Subquery(baselines.order_by("number").values("start_date")[:1]),
+        Subquery(baselines.order_by("number").values("end_date")[:1]),
+        Subquery(baselines.order_by("-number").values("end_date")[:1]),
+        Subquery(cio.values("cio_rating")[:1], output_field=IntegerField()),
+    ]
+
+
+_NAMES = ("ic", "cc", "s0", "e0", "e1", "cio")  # initial cost, current cost, initial start and end, latest end
+
+
+def _within(value: str, base: str) -> str:
+    """The ``rating_for_variance`` steps as SQL: ``value`` within bound × ``base``."""
+    steps = zip((5, 4, 3, 2), rating.DEFAULT_SCALE.bounds, strict=True)
+    return "".join(f" WHEN {value} <= {base} * {bound} THEN {score}" for score, bound in steps) + " ELSE 1"
+
+
+def _colour_sql(value: str, green: int, amber: int) -> str:
+    return f"CASE WHEN {value} >= {green} THEN 'green' WHEN {value} >= {amber} THEN 'amber' ELSE 'red' END"
+
+
+class ComputedRating(Expression):
+    """One part of the computed rating as a single correlated subquery.
+
+    The six figures are evaluated once each, as the columns of a derived table, and the
+    rules then refer to those columns; spelled out as nested annotations, the database
+    would evaluate the cost subqueries dozens of times per initiative.
+    ``part``: "cost", "schedule", "cio" (1–5 or null) or "colour" (green, amber, red or null).
+    """
+
+    def __init__(self, part: str, inputs: list[Any] | None = None) -> None:
+        super().__init__(output_field=CharField() if part == "colour" else IntegerField())
+        self.part = part
+        self.inputs = inputs if inputs is not None else _inputs()
+
+    def get_source_expressions(self) -> list[Any]:
+        return self.inputs
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        self.inputs = list(exprs)
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        columns, params = [], []
+        for name, expression in zip(_NAMES, self.inputs, strict=True):
+            sql, more = compiler.compile(expression)
+            columns.append(f"{sql} AS {name}")
+            params.extend(more)
+        if connection.vendor == "sqlite":
+            delay, duration = "(julianday(r.e1) - julianday(r.e0))", "(julianday(r.e0) - julianday(r.s0))"
+        else:
+            delay, duration = "(r.e1 - r.e0)", "(r.e0 - r.s0)"
+        delay = f"(CASE WHEN {delay} > 0 THEN {delay} ELSE 0 END)"
+        duration = f"(CASE WHEN {duration} > 1 THEN {duration} ELSE 1 END)"
+        cost = f"CASE WHEN r.e0 IS NULL THEN NULL WHEN r.ic = 0 THEN 5{_within('ABS(r.cc - r.ic)', 'r.ic')} END"
+        schedule = f"CASE WHEN r.e0 IS NULL THEN NULL{_within(delay, duration)} END"
+        # Only constants of this module and SQL compiled by Django (values stay in params).
+        ratings = f"SELECT {cost} AS cr, {schedule} AS sr, r.cio AS cio FROM (SELECT {', '.join(columns)}) r"  # noqa: S608
+        total = "q.cr + q.sr + q.cio"
+        colour = (
+            "CASE WHEN q.cr IS NULL OR q.cio IS NULL THEN NULL"
+            f" WHEN q.cio < q.cr AND q.cio < q.sr THEN {_colour_sql('q.cio', CIO_GREEN, CIO_AMBER)}"
+            f" ELSE {_colour_sql(total, SUM_GREEN, SUM_AMBER)} END"
         )
+        chosen = {"cost": "q.cr", "schedule": "q.sr", "cio": "q.cio", "colour": colour}[self.part]
+        return f"(SELECT {chosen} FROM ({ratings}) q)", params  # noqa: S608
+
+
+def with_computed_rating(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """Annotate ``computed_rating``: green, amber, red, or null without a baseline or a CIO rating."""
+    return queryset.annotate(computed_rating=ComputedRating("colour"))
+
+
+def with_computed_ratings(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """Also the parts: ``computed_cost_rating``, ``computed_schedule_rating`` and ``computed_cio_rating``."""
+    return with_computed_rating(queryset).annotate(
+        computed_cost_rating=ComputedRating("cost"),
+        computed_schedule_rating=ComputedRating("schedule"),
+        computed_cio_rating=ComputedRating("cio"),
     )
 
 
 def _score(field: str) -> Case:
     return Case(
         *(When(**{field: colour.value}, then=Value(score)) for colour, score in rating.RAG_SCORE.items()),
-        default=Value(None),
+        default=Value(0),
         output_field=IntegerField(),
     )
 
 
 def with_independent_rating(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
-    """Annotate the latest status report's own and independent overall colour, and ``rating_gap``:
-    the steps by which the own one is rosier (0 without an independent rating, as ``rosier_by``)."""
+    """Annotate the latest status report's independent overall colour (``independent_rating``) and
+    ``rating_gap``: the steps by which its own colour is rosier (0 without an independent rating, as
+    ``rosier_by``). Each is one subquery on the latest report, computed from its own columns."""
     latest = StatusReport.objects.filter(initiative=OuterRef("pk")).order_by("-period_end")
-    queryset = queryset.annotate(
-        latest_own_rating=Subquery(latest.values("overall")[:1], output_field=CharField()),
-        independent_rating=Subquery(latest.values("independent_overall")[:1], output_field=CharField()),
-    ).annotate(own_score=_score("latest_own_rating"), independent_score=_score("independent_rating"))
-    return queryset.annotate(
-        rating_gap=Case(
-            When(own_score__gt=F("independent_score"), then=F("own_score") - F("independent_score")),
+    steps = latest.annotate(
+        own_score=_score("overall"), independent_score=_score("independent_overall")
+    ).annotate(
+        gap=Case(
+            When(Q(independent_score__gt=0) & Q(own_score__gt=F("independent_score")),
+                 then=F("own_score") - F("independent_score")),
             default=Value(0),
             output_field=IntegerField(),
         )
+    )  # fmt: skip
+    return queryset.annotate(
+        independent_rating=Subquery(latest.values("independent_overall")[:1], output_field=CharField()),
+        rating_gap=Coalesce(Subquery(steps.values("gap")[:1], output_field=IntegerField()), Value(0)),
     )

@@ -21,7 +21,7 @@ from roer.portfolio.overview_ratings import (
     CIO_GREEN,
     SUM_AMBER,
     SUM_GREEN,
-    with_computed_rating,
+    with_computed_ratings,
     with_independent_rating,
 )
 from roer.portfolio.services.baselines import figures
@@ -66,7 +66,7 @@ def _report(initiative, person, period_end, overall="green", independent="", cio
 
 
 def _computed(initiative) -> Any:
-    return with_computed_rating(Initiative.objects.filter(pk=initiative.pk)).get()
+    return with_computed_ratings(Initiative.objects.filter(pk=initiative.pk)).get()
 
 
 def _expected(initiative):
