@@ -89,3 +89,16 @@ def test_too_long_for_the_horizon_is_not_a_candidate(world):
     built = build(base)
     reasons = {s["code"]: s["reason"] for s in built.skipped}
     assert reasons[items["a"].code] == "takes 8 quarters, longer than the horizon"
+
+
+def test_a_horizon_starting_mid_year_keeps_each_years_spread(world):
+    """Running 2026 Q1 – 2027 Q2, horizon from 2027 Q2: one quarter is left, at half of 2027's plan."""
+    portfolio(world)
+    base = scenario(world)
+    base.start_quarter = 2
+    built = build(base)
+    running = next(c for c in built.data["candidates"] if c["id"] == "MINBZ-0004")
+    assert running["fixedStart"] == 0
+    assert running["duration"] == 1
+    assert running["cost"] == [100000], "2027's 200,000 spread over its two quarters of 2027, then cut at the horizon"
+    assert base.quarter_label(0) == "2027 Q2" and base.year_label(0) == "2027 Q2 – 2028 Q1"

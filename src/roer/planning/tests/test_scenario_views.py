@@ -121,6 +121,11 @@ def test_edit_budgets_and_capacities_and_refuse_a_stale_edit(client, world, base
     team.refresh_from_db()
     assert base.budgets == ["500000.00", "700000.00"] and base.version == 2
     assert team.capacity == ["6"] * 8
+    event = AuditEvent.objects.for_object(base).filter(action="update").latest("occurred_at")
+    assert event.actor == world.alice
+    assert (event.before["name"], event.after["name"]) == ("Plan 2027", "Plan 2027 bijgesteld")
+    assert event.after["budgets"] == ["500000.00", "700000.00"]
+    assert AuditEvent.objects.for_object(team).filter(action="update").exists()
     stale = client.post(f"/planning/scenarios/{base.pk}/edit", {**data, "name": "Ouder"})
     assert stale.status_code == 200
     assert "Someone else changed this scenario" in stale.content.decode()
