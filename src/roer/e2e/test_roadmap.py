@@ -23,6 +23,7 @@ def test_roadmap_is_accessible(page: Any, transactional_db: None, live_server: A
         "/initiatives/roadmap",
         "/initiatives/roadmap?first_year=2025&last_year=2027&phase=idea",
         "/initiatives/?size=s&warnings=none&rating=red",
+        "/initiatives/?computed=none&independent=none&gap=not_rosier&sort=-severity",
     ):
         response = page.goto(base + path)
         assert response.status == 200, path
