@@ -78,6 +78,7 @@ def framework_detail(request: HttpRequest, code: str) -> HttpResponse:
         and frameworks.state_of(open_version) == frameworks.VersionState.DRAFT,
         "initiatives": initiatives,
         "can_manage": frameworks.may_manage(request.user, framework),
+        "can_propose": frameworks.may_propose(request.user, framework),
     }
     return render(request, "governance/frameworks/framework_detail.html", context)
 
