@@ -39,6 +39,7 @@ from roer.governance.models import (
     SubjectKind,
     Vote,
 )
+from roer.governance.services.compliance import STATABLE
 from roer.organisation.models import OrgUnit
 from roer.portfolio.models import Initiative
 
@@ -417,6 +418,33 @@ class ComplianceStatementSerializer(serializers.ModelSerializer):  # type: ignor
         ]
         read_only_fields = fields
         extra_kwargs: dict[str, dict[str, Any]] = {"version": _VERSION}
+
+
+class NewComplianceStatementSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """Comply or explain: an exemption request is submitted as a proposal at once."""
+
+    initiative = _VisibleSlugField(
+        slug_field="code", queryset=Initiative.objects.all(), help_text=_("Code of the initiative that states.")
+    )
+    framework = _VisibleSlugField(
+        slug_field="code", queryset=Framework.objects.all(), help_text=_("Code of the framework it states on.")
+    )
+    state = serializers.ChoiceField(choices=[(choice.value, choice.label) for choice in STATABLE])
+    explanation = serializers.CharField(
+        allow_blank=True, help_text=_("How the initiative complies, or why it cannot yet and what it does instead.")
+    )
+    exemptionUntil = serializers.DateField(
+        required=False, allow_null=True, help_text=_("With an exemption request: until when it is needed.")
+    )
+
+
+class ChangeComplianceStatementSerializer(NewComplianceStatementSerializer):
+    """A statement stays with its initiative and framework."""
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        del fields["initiative"], fields["framework"]
+        return fields
 
 
 # --- the decision-rights matrix -------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -24,7 +24,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from roer.api.concurrency import ConcurrencyControlMixin
+from roer.api.concurrency import ConcurrencyControlMixin, etag
+from roer.api.exceptions import PreconditionFailed
 from roer.governance.api.filters import (
     ComplianceStatementFilter,
     DecisionFilter,
@@ -36,6 +37,7 @@ from roer.governance.api.serializers import (
     AdviceSerializer,
     BodySerializer,
     CastVoteSerializer,
+    ChangeComplianceStatementSerializer,
     ChangeProposalSerializer,
     ComplianceStatementSerializer,
     CorrectionSerializer,
@@ -46,6 +48,7 @@ from roer.governance.api.serializers import (
     GiveAdviceSerializer,
     MeetingSerializer,
     MembershipSerializer,
+    NewComplianceStatementSerializer,
     ProposalSerializer,
     ReclassificationSerializer,
     VoteSerializer,
@@ -66,7 +69,7 @@ from roer.governance.models import (
     Responsibility,
     Vote,
 )
-from roer.governance.services import flow
+from roer.governance.services import compliance, flow
 from roer.organisation.access import active_roles, has_capability
 from roer.organisation.roles import Capability
 from roer.portfolio.models import Initiative
@@ -340,11 +343,36 @@ class FrameworkViewSet(_ReadOnlyViewSet):
         return Framework.objects.for_user(self.request.user).prefetch_related(Prefetch("versions", queryset=versions))
 
 
-class ComplianceStatementViewSet(_ReadOnlyViewSet):
-    """Comply or explain: per initiative you can see and framework, whether it complies or asks for an
-    exemption (requested, granted or refused by a decision), with the explanation."""
+def states_somewhere(user: Any) -> bool:
+    """May change some initiative (sponsor, manager, or a role that changes initiatives): may state."""
+    return bool(user.has_perm("strategy.add_contribution"))
 
-    serializer_class = ComplianceStatementSerializer
+
+_STATEMENT_CHANGE = extend_schema(request=ChangeComplianceStatementSerializer, responses=ComplianceStatementSerializer)
+
+
+@extend_schema_view(
+    create=extend_schema(request=NewComplianceStatementSerializer, responses={201: ComplianceStatementSerializer}),
+    update=_STATEMENT_CHANGE,
+    partial_update=_STATEMENT_CHANGE,
+)
+class ComplianceStatementViewSet(
+    ConcurrencyControlMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    """Comply or explain: per initiative you can see and framework, whether it complies or asks for an
+    exemption (requested, granted or refused by a decision), with the explanation.
+
+    The initiative's sponsor or manager, or whoever may change it, states against the version in
+    force; an exemption request (with `exemptionUntil`) becomes an exemption proposal at once,
+    decided by its own decision. A revision sends `If-Match`; not while the exemption awaits
+    its decision.
+    """
+
     filterset_class = ComplianceStatementFilter
 
     def get_queryset(self) -> QuerySet[ComplianceStatement]:
@@ -352,6 +380,70 @@ class ComplianceStatementViewSet(_ReadOnlyViewSet):
         return ComplianceStatement.objects.filter(initiative__in=initiatives).select_related(
             "initiative", "framework", "decision"
         )
+
+    def get_serializer_class(self) -> Any:
+        if self.action == "create":
+            return NewComplianceStatementSerializer
+        if self.action in ("update", "partial_update"):
+            return ChangeComplianceStatementSerializer
+        return ComplianceStatementSerializer
+
+    def check_permissions(self, request: Request) -> None:
+        super().check_permissions(request)
+        if self.action == "create" and not states_somewhere(request.user):
+            self.permission_denied(request, message=str(_("You may not state compliance.")))
+
+    def stale(self, current: Any) -> PreconditionFailed:
+        body = ComplianceStatementSerializer(current, context=self.get_serializer_context()).data
+        return PreconditionFailed(current=body, etag=etag(current.version))
+
+    def _shown(self, statement: ComplianceStatement, code: int = status.HTTP_200_OK) -> Response:
+        fresh = self.get_queryset().get(pk=statement.pk)
+        response = Response(
+            ComplianceStatementSerializer(fresh, context=self.get_serializer_context()).data, status=code
+        )
+        if code == status.HTTP_201_CREATED:
+            response["Location"] = reverse(
+                "api-governance-compliance-statement-detail", kwargs={"pk": fresh.pk}, request=self.request
+            )
+        return self.versioned(response, fresh)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        statement = self.get_object()
+        return self.versioned(Response(self.get_serializer(statement).data), statement)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        values = {
+            "state": data["state"],
+            "explanation": data["explanation"],
+            "exemption_until": data.get("exemptionUntil"),
+        }
+        try:
+            statement = compliance.state(request.user, data["initiative"], data["framework"], values)
+        except compliance.StaleStatement:
+            message = _("The initiative already stated on this framework: change that statement (PUT or PATCH).")
+            raise ValidationError({"framework": [str(message)]}) from None
+        return self._shown(statement, status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        statement = self.get_object()
+        version = self.require_version(request, statement)
+        serializer = self.get_serializer(data=request.data, partial=kwargs.get("partial", False))
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        values = {
+            "state": data.get("state", statement.state),
+            "explanation": data.get("explanation", statement.explanation),
+            "exemption_until": data.get("exemptionUntil", statement.exemption_until),
+        }
+        try:
+            saved = compliance.state(request.user, statement.initiative, statement.framework, values, version)
+        except compliance.StaleStatement as stale:
+            raise self.stale(self.get_queryset().get(pk=stale.current.pk)) from None
+        return self._shown(saved)
 
 
 # --- the decision-rights matrix -------------------------------------------------------------------
