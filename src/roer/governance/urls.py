@@ -5,7 +5,7 @@ Keep one ``urlpatterns +=`` line per area, so that parallel work does not collid
 
 from django.urls import URLPattern, URLResolver
 
-from roer.governance.views import decisions, home, inbox, proposals
+from roer.governance.views import bodies, decisions, home, inbox, matrix, meetings, proposals
 
 app_name = "governance"
 
@@ -14,3 +14,6 @@ urlpatterns += home.urlpatterns
 urlpatterns += proposals.urlpatterns
 urlpatterns += decisions.urlpatterns
 urlpatterns += inbox.urlpatterns
+urlpatterns += bodies.urlpatterns
+urlpatterns += matrix.urlpatterns
+urlpatterns += meetings.urlpatterns

@@ -68,6 +68,8 @@ def _sample_value(name: str, kwarg: str, world: Any) -> str:
         from roer.governance.api.tests.records import sample_key
 
         return sample_key(name, world)
+    if name.startswith(_BODY_PAGES):
+        return _body_sample(name, kwarg, world)
     if kwarg == "code":
         return world.initiative.code
     if kwarg == "reference" and name.startswith("governance:"):
@@ -191,6 +193,33 @@ def _notification_sample(world: Any) -> Any:
         kind="decision_due",
         defaults={"created_at": datetime.datetime(2026, 1, 5, 10, 0, tzinfo=datetime.UTC)},
     )[0]
+
+
+_BODY_PAGES = ("governance:body-", "governance:membership-", "governance:meeting-", "governance:evaluation-",
+               "governance:decision-type-")  # fmt: skip
+
+
+def _body_sample(name: str, kwarg: str, world: Any) -> str:
+    """The ministry's portfolio board (made once) with a member and a meeting; or a decision type's code."""
+    import datetime
+
+    from roer.governance.models import Body, Meeting, Membership
+
+    if kwarg == "code":
+        return "gate"
+    body, created = Body.objects.get_or_create(
+        name="Portfolioraad Ministerie",
+        defaults={"kind": "portfolio_board", "org_unit": world.ministry, "chair": world.alice,
+                  "mandate_holder": world.alice},
+    )  # fmt: skip
+    if created:
+        Membership.objects.create(body=body, person=world.alice, since=datetime.date(2026, 1, 1))
+        Meeting.objects.create(body=body, starts_at=datetime.datetime(2026, 3, 1, 10, 0, tzinfo=datetime.UTC))
+    if kwarg == "membership_pk":
+        return str(body.memberships.get().pk)
+    if name.startswith(("governance:meeting-", "governance:evaluation-form")) and name != "governance:meeting-create":
+        return str(body.meetings.get().pk)
+    return str(body.pk)
 
 
 def _delivery_sample(name: str, world: Any) -> Any:
