@@ -16,6 +16,7 @@ import datetime
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from roer.demo.data.initiatives_mandatory import INITIATIVES_MANDATORY
@@ -24,6 +25,7 @@ from roer.demo.data.initiatives_policy import INITIATIVES_POLICY
 from roer.demo.data.people import DEMO_PASSWORD, PEOPLE, SUPERUSER
 from roer.demo.data.specs import InitiativeSpec, PersonSpec, UnitSpec
 from roer.demo.data.units import MINISTRY, UNITS
+from roer.demo.governance import add_governance
 from roer.demo.health import add_health
 from roer.demo.network import add_contributions, add_cost_lines, build_goals, build_kpis
 from roer.demo.publishing import publish_demo
@@ -45,14 +47,19 @@ def is_loaded() -> bool:
     return OrgUnit.objects.filter(code=MINISTRY).exists()
 
 
-@transaction.atomic
 def build_small(today: datetime.date | None = None) -> BuildReport:
     """Create the demo organisation, its people and roles, goals, KPIs and initiatives, where missing.
 
     ``today`` (default: the current date) is the day the measurement dates count back from,
-    and the year before which cost lines have actuals.
+    the year before which cost lines have actuals, and the day the governance story leads up to.
     """
-    today = today or timezone.localdate()
+    # The demo's people have no real mailboxes: their notifications stay in the in-app inbox.
+    # (Mail goes out when the transaction commits, so the setting must outlive it.)
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
+        return _build_small(today or timezone.localdate())
+
+
+def _build_small(today: datetime.date) -> BuildReport:
     report = BuildReport()
     units = {spec.code: _unit(spec, report) for spec in UNITS}
     # One hash for all: hashing with the production hasher costs about half a second per account.
@@ -75,6 +82,7 @@ def build_small(today: datetime.date | None = None) -> BuildReport:
         add_cost_lines(initiative, initiative_spec.phase, today.year, report)
         add_health(initiative, people, today)
     publish_demo(today, report)
+    add_governance(today, people, report)
     return report
 
 

@@ -16,6 +16,11 @@ KINDS = (
     "initiatives",
     "contributions",
     "cost lines",
+    "bodies",
+    "proposals",
+    "decisions",
+    "frameworks",
+    "meetings",
 )
 
 

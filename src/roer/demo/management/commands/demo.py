@@ -21,7 +21,8 @@ class Command(RoerCommand):
     help = (
         "Load the demo organisation: an invented ministry with four directorates-general, a shared service "
         "organisation, people in every role, about 40 initiatives with their costs, goal trees, about 20 KPIs "
-        "with two to three years of measurements, plus a municipality outside it. "
+        "with two to three years of measurements, a CIO council and a portfolio board with proposals in every state, "
+        "decisions, two binding frameworks and meetings, plus a municipality outside it. "
         "Adds what is missing and never changes existing rows, so running it again is safe."
     )
 
