@@ -14,6 +14,9 @@ from roer.portfolio.forms_health import SELECT, date_input, textarea
 
 
 class SupersedeForm(forms.Form):
+    # Several forms share the proposal's (or decision's) page: the browser must not mark the untouched ones invalid.
+    use_required_attribute = False
+
     outcome = forms.ChoiceField(label=_("Corrected outcome"), choices=Outcome.choices, widget=forms.RadioSelect)
     rationale = forms.CharField(
         label=_("Rationale of the correction"), widget=textarea(5), help_text=_("What was wrong, and why this holds.")

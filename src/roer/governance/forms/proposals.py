@@ -20,12 +20,12 @@ from roer.governance.models import (
     Meeting,
     MeetingState,
     Outcome,
-    Position,
     ProposalState,
     Scope,
     SubjectKind,
 )
 from roer.governance.services.flow import SUBJECT_NEEDS
+from roer.governance.templatetags.governance_nav import VOTE_POSITIONS
 from roer.organisation.models import OrgUnit
 from roer.portfolio.forms_health import SELECT, TEXTBOX, amount_input, date_input, select, textarea
 from roer.portfolio.models import Gate, Initiative
@@ -56,6 +56,9 @@ class SubjectKindForm(forms.Form):
 
 
 class ProposalForm(forms.Form):
+    # Errors come from the server, tied to their fields; an untouched field is not shown as invalid.
+    use_required_attribute = False
+
     title = forms.CharField(label=_("Title"), max_length=300, widget=text_input())
     summary = forms.CharField(label=_("Proposal"), help_text=_("What is proposed, and why."), widget=textarea(6))
     initiative = forms.ModelChoiceField(label=_("Initiative"), queryset=Initiative.objects.none(), widget=select())
@@ -169,10 +172,16 @@ class ProposalForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
+    # Errors come from the server, tied to their fields; an untouched field is not shown as invalid.
+    use_required_attribute = False
+
     reason = forms.CharField(label=_("Reason for withdrawal"), widget=textarea(3))
 
 
 class ReclassifyForm(forms.Form):
+    # Errors come from the server, tied to their fields; an untouched field is not shown as invalid.
+    use_required_attribute = False
+
     to_scope = forms.ChoiceField(label=_("New scope"), choices=Scope.choices, widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reason"), widget=textarea(3), help_text=_("Recorded with the change."))
     body = forms.ModelChoiceField(
@@ -190,6 +199,9 @@ class ReclassifyForm(forms.Form):
 
 
 class AdviceForm(forms.Form):
+    # Several forms share the proposal's (or decision's) page: the browser must not mark the untouched ones invalid.
+    use_required_attribute = False
+
     role = forms.ChoiceField(label=_("Advising as"), choices=(), widget=select())
     position = forms.ChoiceField(label=_("Advice"), choices=AdvicePosition.choices, widget=forms.RadioSelect)
     text = forms.CharField(label=_("Text of the advice"), widget=textarea(5), help_text=_("What you advise, and why."))
@@ -204,13 +216,21 @@ class AdviceForm(forms.Form):
 
 
 class VoteForm(forms.Form):
-    position = forms.ChoiceField(label=_("Your position"), choices=Position.choices, widget=forms.RadioSelect)
+    # Several forms share the proposal's (or decision's) page: the browser must not mark the untouched ones invalid.
+    use_required_attribute = False
+
+    position = forms.ChoiceField(
+        label=_("Your position"), choices=list(VOTE_POSITIONS.items()), widget=forms.RadioSelect
+    )
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=textarea(3), help_text=_("Required with an objection.")
     )
 
 
 class DecideForm(forms.Form):
+    # Several forms share the proposal's (or decision's) page: the browser must not mark the untouched ones invalid.
+    use_required_attribute = False
+
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices, widget=forms.RadioSelect)
     rationale = forms.CharField(label=_("Rationale"), widget=textarea(5))
     conditions = forms.CharField(

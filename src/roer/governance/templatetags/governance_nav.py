@@ -8,7 +8,7 @@ from django import template
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from roer.governance.services.notify import unread_count
 
@@ -52,3 +52,16 @@ def governance_sub_nav(context: dict[str, Any]) -> dict[str, Any]:
     current = max(matches, key=lambda item: len(str(item["url"])), default=None)
     items = [item | {"current": item is current} for item in links]
     return {"label": _("Governance"), "items": items}
+
+
+# A vote's position in words of their own: "Object" the verb, not "object" the thing.
+VOTE_POSITIONS = {
+    "agree": pgettext_lazy("vote", "Agree"),
+    "object": pgettext_lazy("vote", "Object"),
+    "abstain": pgettext_lazy("vote", "Abstain"),
+}
+
+
+@register.filter
+def vote_position(position: str) -> str:
+    return str(VOTE_POSITIONS.get(position, position))

@@ -88,7 +88,7 @@ def decision_supersede(request: HttpRequest, reference: str) -> HttpResponse:
             )
             return redirect("governance:decision-detail", reference=correction.reference)
     context = _context(request, decision, form)
-    return render(request, "governance/decisions/decision_detail.html", context, status=400)
+    return render(request, "governance/decisions/decision_detail.html", context)
 
 
 urlpatterns = [

@@ -311,7 +311,7 @@ def proposal_detail(request: HttpRequest, reference: str) -> HttpResponse:
 
 def _invalid(request: HttpRequest, proposal: Proposal, **bound: Any) -> HttpResponse:
     context = detail_context(request, proposal, **bound)
-    return render(request, "governance/proposals/proposal_detail.html", context, status=400)
+    return render(request, "governance/proposals/proposal_detail.html", context)
 
 
 def _refused(request: HttpRequest, proposal: Proposal, error: ValidationError) -> HttpResponse:
