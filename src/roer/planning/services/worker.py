@@ -46,7 +46,6 @@ def run_due_jobs(state: WorkerState, now: float | None = None) -> list[str]:
 
 def iteration(state: WorkerState, now: float | None = None) -> SolveRun | None:
     """One turn of the loop: the periodic jobs that are due, then at most one queued solve."""
-    close_old_connections()
     run_due_jobs(state, now)
     fail_abandoned()
     run = claim_next()
@@ -59,5 +58,6 @@ def iteration(state: WorkerState, now: float | None = None) -> SolveRun | None:
 def loop(stop: Callable[[], bool], idle_seconds: float = 2.0) -> None:
     state = WorkerState()
     while not stop():
+        close_old_connections()  # a long-lived process: drop connections the database closed or that aged out
         if iteration(state) is None:
             time.sleep(idle_seconds)
