@@ -142,7 +142,12 @@ class ComputedRating(Expression):
         cost = f"CASE WHEN r.e0 IS NULL THEN NULL WHEN r.ic = 0 THEN 5{_within('ABS(r.cc - r.ic)', 'r.ic')} END"
         schedule = f"CASE WHEN r.e0 IS NULL THEN NULL{_within(delay, duration)} END"
         # Only constants of this module and SQL compiled by Django (values stay in params).
-        ratings = f"SELECT {cost} AS cr, {schedule} AS sr, r.cio AS cio FROM (SELECT {', '.join(columns)}) r"  # noqa: S608
+        # LIMIT 1 OFFSET 0 keeps PostgreSQL and SQLite from flattening the derived tables, which
+        # would copy the subqueries back into every reference.
+        fence = "LIMIT 1 OFFSET 0"
+        ratings = (
+            f"SELECT {cost} AS cr, {schedule} AS sr, r.cio AS cio FROM (SELECT {', '.join(columns)} {fence}) r {fence}"  # noqa: S608,E501
+        )
         total = "q.cr + q.sr + q.cio"
         colour = (
             "CASE WHEN q.cr IS NULL OR q.cio IS NULL THEN NULL"
