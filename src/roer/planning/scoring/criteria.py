@@ -64,7 +64,7 @@ class Facts:
     cost_source: str = ""  # "forecast", "plan" or "baseline"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measured:
     """One criterion's raw value (as a number, ``None`` when missing), its source and its 0–1 value."""
 
@@ -131,12 +131,11 @@ def cost(facts: Facts, reference: Decimal = DEFAULT_COST_REFERENCE) -> Measured:
 
 
 def measure(criterion: Criterion, facts: Facts, today: datetime.date, cost_reference: Decimal) -> Measured:
-    if criterion is Criterion.STRATEGIC:
-        return strategic(facts)
-    if criterion is Criterion.LEGAL:
-        return legal(facts)
-    if criterion is Criterion.RISK:
-        return risk(facts)
     if criterion is Criterion.URGENCY:
         return urgency(facts, today)
-    return cost(facts, cost_reference)
+    if criterion is Criterion.COST:
+        return cost(facts, cost_reference)
+    return _BY_FACTS[criterion](facts)
+
+
+_BY_FACTS = {Criterion.STRATEGIC: strategic, Criterion.LEGAL: legal, Criterion.RISK: risk}

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
+from functools import cached_property
 
 from roer.planning.scoring.criteria import (
     CRITERIA,
@@ -50,8 +51,28 @@ class Weights:
     def total(self) -> int:
         return sum(self.effective(criterion) for criterion in CRITERIA)
 
+    @cached_property
+    def total_weight(self) -> int:
+        return self.total
 
-@dataclass(frozen=True)
+    @cached_property
+    def columns(self) -> tuple[tuple[Criterion, int, Decimal, bool], ...]:
+        """Per criterion, once per configuration: effective weight, share of all weights, in use."""
+        total = self.total
+        return tuple(
+            (
+                criterion,
+                self.effective(criterion),
+                (Decimal(self.effective(criterion)) / total).quantize(FOUR_PLACES, rounding=ROUND_HALF_EVEN)
+                if total
+                else ZERO,
+                criterion in self.enabled,
+            )
+            for criterion in CRITERIA
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Part:
     """One line of a breakdown."""
 
@@ -67,7 +88,7 @@ class Part:
     detail: Mapping[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScoreBreakdown:
     """The score (``value``, 0–100 in cents: a scenario candidate's value) and its parts, in criteria order."""
 
@@ -78,38 +99,45 @@ class ScoreBreakdown:
         return next(part for part in self.parts if part.criterion is criterion)
 
 
-def _points(exact: list[Decimal]) -> list[Decimal]:
-    """Round to cents so the parts add up to the rounded total (largest remainder; ties in criteria order)."""
-    floors = [value.quantize(CENT, rounding=ROUND_DOWN) for value in exact]
-    total = sum(exact, ZERO).quantize(CENT, rounding=ROUND_HALF_EVEN)
-    left_over = int((total - sum(floors, ZERO)) / CENT)
-    by_remainder = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
-    for i in by_remainder[: max(left_over, 0)]:
-        floors[i] += CENT
-    return floors
+def _points(numerators: list[int], total: int) -> list[Decimal]:
+    """Cents per part from exact rationals ``numerator / total`` (cents), rounded so the parts add up to the
+    rounded sum (half to even); the cents left go to the largest remainders, ties in criteria order."""
+    if not total:
+        return [Decimal("0.00")] * len(numerators)
+    floors = [numerator // total for numerator in numerators]
+    whole, rest = divmod(sum(numerators), total)
+    if 2 * rest > total or (2 * rest == total and whole % 2):
+        whole += 1
+    by_remainder = sorted(range(len(numerators)), key=lambda i: (-(numerators[i] % total), i))
+    for i in by_remainder[: max(whole - sum(floors), 0)]:
+        floors[i] += 1
+    return [Decimal(cents).scaleb(-2) for cents in floors]
 
 
 def score(facts: Facts, weights: Weights, today: datetime.date) -> ScoreBreakdown:
-    total = weights.total
-    measured = [measure(criterion, facts, today, weights.cost_reference) for criterion in CRITERIA]
-    effective = [weights.effective(criterion) for criterion in CRITERIA]
-    exact = [HUNDRED * w * m.normalised / total if total else ZERO for w, m in zip(effective, measured, strict=True)]
+    columns = weights.columns
+    measured = [measure(criterion, facts, today, weights.cost_reference) for criterion, *_rest in columns]
+    # Exact: points_c = 100 × w_c × n_c / Σ w, so in cents w_c × (n_c in ten-thousandths) / Σ w.
+    points = _points(
+        [weight * int(m.normalised.scaleb(4)) for (_c, weight, *_rest), m in zip(columns, measured, strict=True)],
+        weights.total_weight,
+    )
     parts = tuple(
         Part(
             criterion=criterion,
             raw=m.raw,
             normalised=m.normalised,
             weight=weight,
-            share=(Decimal(weight) / total).quantize(FOUR_PLACES, rounding=ROUND_HALF_EVEN) if total else ZERO,
-            points=points,
-            enabled=criterion in weights.enabled,
+            share=share,
+            points=part_points,
+            enabled=enabled,
             source=m.source,
             missing=m.missing,
             detail=m.detail,
         )
-        for criterion, m, weight, points in zip(CRITERIA, measured, effective, _points(exact), strict=True)
+        for (criterion, weight, share, enabled), m, part_points in zip(columns, measured, points, strict=True)
     )
-    return ScoreBreakdown(value=sum((part.points for part in parts), Decimal("0.00")), parts=parts)
+    return ScoreBreakdown(value=sum(points, Decimal("0.00")), parts=parts)
 
 
 def rank(breakdowns: Mapping[int, ScoreBreakdown], keys: Mapping[int, str] | None = None) -> list[int]:

@@ -1,7 +1,7 @@
 """Scores from the portfolio's data: the one Django module of the scoring package.
 
 ``scores_for(initiatives)`` gathers each initiative's facts in a fixed number of queries
-per 500 initiatives (two, plus one for the configurations) and scores them with its
+per 2,000 initiatives (two, plus one for the configurations) and scores them with its
 organisation's configuration. The scenario pages use ``ScoreBreakdown.value`` as the
 candidate's ``value``.
 """
@@ -34,7 +34,7 @@ from roer.strategy.models import Contribution
 
 __all__ = ["ScoreBreakdown", "scores_for"]
 
-CHUNK = 500
+CHUNK = 2000
 FINISHED = (Phase.CLOSED, Phase.STOPPED)
 CONFIG_FIELDS = (*(f"weight_{criterion.value}" for criterion in CRITERIA), "enabled_criteria", "cost_reference")
 
@@ -203,7 +203,7 @@ def facts_for(initiatives: Iterable[Initiative]) -> dict[int, tuple[Facts, int]]
 def scores_for(initiatives: Iterable[Initiative], today: datetime.date | None = None) -> dict[int, ScoreBreakdown]:
     """The score and its breakdown of each initiative, by id, with its organisation's configuration.
 
-    Runs two queries per 500 initiatives (one for a queryset, whatever its size) and one for the
+    Runs two queries per 2,000 initiatives (one for a queryset, whatever its size) and one for the
     configurations. ``value`` is a ``Decimal`` from 0 to 100 in cents.
     """
     day = today or timezone.localdate()
@@ -213,4 +213,13 @@ def scores_for(initiatives: Iterable[Initiative], today: datetime.date | None = 
         configuration.organisation_id: weights_of(configuration)
         for configuration in ScoringConfiguration.objects.filter(organisation_id__in=organisations)
     } if organisations else {}  # fmt: skip
-    return {pk: score(fact, weights.get(organisation, DEFAULT), day) for pk, (fact, organisation) in facts.items()}
+    # Initiatives with the same facts in the same organisation share one (immutable) breakdown:
+    # portfolios have many, e.g. ideas with no data yet.
+    memo: dict[tuple[Facts, int], ScoreBreakdown] = {}
+    result = {}
+    for pk, key in facts.items():
+        if key not in memo:
+            fact, organisation = key
+            memo[key] = score(fact, weights.get(organisation, DEFAULT), day)
+        result[pk] = memo[key]
+    return result
