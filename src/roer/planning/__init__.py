@@ -1,6 +1,7 @@
-"""Planning: pure computation for choosing and scheduling the portfolio.
+"""Planning: choosing and scheduling the portfolio.
 
-Nothing under this package imports Django, except ``apps.py`` and the thin
-``management/commands`` wrappers, so the optimiser can be tested, benchmarked
-and run on its own (``roer.planning.cli``).
+The computation is pure Python: ``optimiser`` and ``scoring`` (except
+``scoring/services.py``, which feeds it from the portfolio) import no Django, so they
+can be tested, benchmarked and run on their own (``roer.planning.cli``). The app's
+models, views and services (scoring configuration, scenarios) build on them.
 """
