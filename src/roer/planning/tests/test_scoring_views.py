@@ -177,3 +177,17 @@ def test_the_pages_speak_dutch(client: Any, world: Any) -> None:
     assert "€ 800.000,00" in content and "4 punten uit 1 bijdragen" in content
     content = client.get(LIST).content.decode()
     assert "Criteria en gewichten van Ministerie van Binnenzaken" in content
+
+
+def test_a_stale_change_of_the_criteria_in_use_shows_their_names(client: Any, world: Any) -> None:
+    client.force_login(world.frank)
+    assert client.post(_weights_url(world), _form(0, enabled_criteria=["legal"])).status_code == 302
+    response = client.post(_weights_url(world), _form(0, enabled_criteria=["legal", "cost"]))
+    [conflict] = response.context["conflicts"]
+    assert (conflict.stored, conflict.yours) == ("Legal obligation", "Legal obligation, Cost")
+
+
+def test_an_outsider_cannot_post_weights(client: Any, world: Any) -> None:
+    client.force_login(world.charlie)
+    assert client.post(_weights_url(world), _form(0)).status_code == 404
+    assert not ScoringConfiguration.objects.exists()

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from roer.core.stale import differences, retry_with
+from roer.core.stale import Conflict, differences, retry_with
 from roer.organisation.access import has_capability, scope_filter
 from roer.organisation.models import OrgUnit
 from roer.organisation.roles import Capability
@@ -232,6 +232,22 @@ def score_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "planning/scoring/score_detail.html", context)
 
 
+def _criteria_text(names: Any) -> str:
+    return ", ".join(str(LABELS[criterion]) for criterion in CRITERIA if criterion.value in names) or "—"
+
+
+def _conflicts(stored: ScoringConfiguration, values: dict[str, Any]) -> list[Conflict]:
+    """The fields that differ; the criteria in use by their names rather than as a list of codes."""
+    result = []
+    for conflict in differences(stored, values, CONFIG_FIELDS):
+        if conflict.label == str(stored._meta.get_field("enabled_criteria").verbose_name).capitalize():
+            conflict = Conflict(
+                conflict.label, _criteria_text(values["enabled_criteria"]), _criteria_text(stored.enabled_criteria)
+            )
+        result.append(conflict)
+    return result
+
+
 @login_required
 def weights_edit(request: HttpRequest, code: str) -> HttpResponse:
     organisation = OrgUnit.objects.filter(code=code, parent__isnull=True).first()
@@ -247,7 +263,7 @@ def weights_edit(request: HttpRequest, code: str) -> HttpResponse:
         try:
             update_configuration(request.user, organisation, values, form.cleaned_data["version"])
         except StaleVersion as stale:
-            context.update(conflicts=differences(stale.current, values, CONFIG_FIELDS), stored=stale.current)
+            context.update(conflicts=_conflicts(stale.current, values), stored=stale.current)
             retry_with(form, request.POST, stale.current.version)
         except ValidationError as error:
             form.add_error(None, error)
