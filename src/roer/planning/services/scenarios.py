@@ -44,7 +44,9 @@ def _money(value: Any) -> str:
 
 
 def _number(value: Any) -> str:
-    return str(Decimal(value).normalize()) if Decimal(value) else "0"
+    """A capacity as plain text without trailing zeros: "10", "2.5" (never "1E+1")."""
+    text = format(Decimal(value).normalize(), "f")
+    return text if text not in ("-0", "") else "0"
 
 
 def default_team_units(unit: OrgUnit) -> list[OrgUnit]:

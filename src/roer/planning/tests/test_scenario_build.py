@@ -102,3 +102,15 @@ def test_a_horizon_starting_mid_year_keeps_each_years_spread(world):
     assert running["duration"] == 1
     assert running["cost"] == [100000], "2027's 200,000 spread over its two quarters of 2027, then cut at the horizon"
     assert base.quarter_label(0) == "2027 Q2" and base.year_label(0) == "2027 Q2 – 2028 Q1"
+
+
+def test_capacities_are_stored_as_plain_numbers(world):
+    from roer.planning.services.scenarios import _number
+
+    assert [_number(v) for v in (Decimal("10"), Decimal("2.50"), Decimal("0"), Decimal("100.0"))] == [
+        "10",
+        "2.5",
+        "0",
+        "100",
+    ]
+    assert scenario(world).teams.get().capacity == ["10"] * 8

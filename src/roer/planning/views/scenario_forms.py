@@ -92,6 +92,9 @@ class LimitsForm(forms.Form):
                     widget=forms.TextInput(attrs={**NUMBER, "size": 5}),
                 )
 
+    def quarter_labels(self) -> list[str]:
+        return [self.scenario.quarter_label(q) for q in range(self.scenario.quarters)]
+
     def budget_fields(self) -> list[forms.BoundField]:
         return [self[f"budget_{year}"] for year in range(self.scenario.years)]
 
