@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from roer.governance.services.evaluations import QuarterTrend
 
-WIDTH, HEIGHT = 720, 320
+WIDTH, PLOT_HEIGHT = 720, 320
 LEFT, RIGHT, TOP, BOTTOM = 48, 24, 16, 48
+LEGEND_ROW = 24
 STYLES = [
     ("#01689b", ""),
     ("#a90061", "8 4"),
@@ -47,10 +48,21 @@ class Series:
 
 
 @dataclass(frozen=True)
+class LegendRow:
+    series: Series
+    y: int
+
+    @property
+    def text_y(self) -> int:
+        return self.y + 5
+
+
+@dataclass(frozen=True)
 class Chart:
     width: int
     height: int
     series: list[Series]
+    legend: list[LegendRow]
     x_labels: list[tuple[float, str]]
     y_ticks: list[tuple[float, int]]
     left: int
@@ -62,7 +74,7 @@ class Chart:
 
 
 def _y(value: Decimal | int) -> float:
-    span = HEIGHT - TOP - BOTTOM
+    span = PLOT_HEIGHT - TOP - BOTTOM
     return TOP + span * (5 - float(value)) / 4
 
 
@@ -83,16 +95,18 @@ def trend_chart(quarters: list[QuarterTrend], labels: list[str]) -> Chart:
         "Mean score per statement from 1 (strongly disagree) to 5 (strongly agree), per quarter from %(first)s to "
         "%(last)s. In %(last)s, %(count)s members answered; the mean over all statements was %(overall)s."
     ) % {"first": first.label, "last": last.label, "count": last.respondents, "overall": last.overall}
+    legend = [LegendRow(line, PLOT_HEIGHT + LEGEND_ROW * index) for index, line in enumerate(series)]
     return Chart(
         width=WIDTH,
-        height=HEIGHT,
+        height=PLOT_HEIGHT + LEGEND_ROW * len(series),
         series=series,
+        legend=legend,
         x_labels=[(x, quarter.label) for x, quarter in zip(xs, quarters, strict=True)],
         y_ticks=[(_y(score), score) for score in range(1, 6)],
         left=LEFT,
         right=WIDTH - RIGHT,
         top=TOP,
-        bottom=HEIGHT - BOTTOM,
+        bottom=PLOT_HEIGHT - BOTTOM,
         title=_("Evaluation of the business–IT collaboration per quarter"),
         description=description,
     )

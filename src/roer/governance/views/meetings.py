@@ -241,6 +241,9 @@ def evaluation_trend(request: HttpRequest, pk: int) -> HttpResponse:
         "body": body,
         "quarters": quarters,
         "statements": statements,
+        "rows": [
+            {"label": label, "means": [quarter.means[name] for quarter in quarters]} for name, label in statements
+        ],
         "chart": trend_chart(quarters, [str(label) for _name, label in statements]) if quarters else None,
         "comments": comments,
         "sees_comments": sees_comments,
