@@ -34,13 +34,15 @@ from roer.governance.models import (
     Position,
     Proposal,
     Requirement,
+    Responsibility,
     Scope,
     ScopeChange,
     SubjectKind,
     Vote,
 )
 from roer.governance.services.compliance import STATABLE
-from roer.organisation.models import OrgUnit
+from roer.organisation.models import OrgUnit, Person
+from roer.organisation.roles import Role
 from roer.portfolio.models import Initiative
 
 _VERSION = {"help_text": _("Goes up by one with every change; the ETag carries it too.")}
@@ -71,9 +73,24 @@ class _VisibleBodyField(serializers.PrimaryKeyRelatedField):  # type: ignore[typ
 
 
 class BodySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    orgUnit = serializers.PrimaryKeyRelatedField(source="org_unit", read_only=True)  # type: ignore[var-annotated]
-    mandateHolder = serializers.PrimaryKeyRelatedField(source="mandate_holder", read_only=True)  # type: ignore[var-annotated]
-    consensusRule = serializers.ChoiceField(source="consensus_rule", choices=ConsensusRule.choices, read_only=True)
+    orgUnit = ScopedRelatedField(
+        source="org_unit",
+        queryset=OrgUnit.objects.all(),
+        help_text=_("Id of the org unit whose cross-cutting matters the body decides."),
+    )
+    chair = ScopedRelatedField(queryset=Person.objects.filter(is_active=True), help_text=_("Id of the chair."))
+    secretary = ScopedRelatedField(
+        queryset=Person.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        help_text=_("Id of the secretary."),
+    )
+    mandateHolder = ScopedRelatedField(
+        source="mandate_holder",
+        queryset=Person.objects.filter(is_active=True),
+        help_text=_("Id of the mandate holder, who decides when the members reach no consensus."),
+    )
+    consensusRule = serializers.ChoiceField(source="consensus_rule", choices=ConsensusRule.choices, required=False)
 
     class Meta:
         model = Body
@@ -91,8 +108,15 @@ class BodySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             "description",
             "version",
         ]
-        read_only_fields = fields
+        read_only_fields = ["id", "version"]
         extra_kwargs: dict[str, dict[str, Any]] = {"version": _VERSION}
+        # The service checks the name's uniqueness and says so at the field.
+        validators: list[Any] = []
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        fields["name"].validators = [v for v in fields["name"].validators if not hasattr(v, "queryset")]
+        return fields
 
 
 class MembershipSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -485,6 +509,27 @@ class DecisionTypeSerializer(serializers.ModelSerializer):  # type: ignore[type-
         ]
         read_only_fields = fields
         extra_kwargs: dict[str, dict[str, Any]] = {"version": _VERSION}
+
+
+class RightInputSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    role = serializers.ChoiceField(choices=Role.choices)
+    responsibility = serializers.ChoiceField(
+        choices=Responsibility.choices, allow_blank=True, help_text=_("R, A, C or I; empty removes the letter.")
+    )
+
+
+class ChangeDecisionTypeSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """A change of the matrix: deadlines, escalation and letters; a role left out keeps its letter."""
+
+    adviceDays = serializers.IntegerField(min_value=1, max_value=180, required=False)
+    voteDays = serializers.IntegerField(min_value=1, max_value=180, required=False)
+    escalationDays = serializers.IntegerField(min_value=1, max_value=180, required=False)
+    escalationRole = serializers.ChoiceField(
+        choices=[(Role.MANDATE_HOLDER.value, Role.MANDATE_HOLDER.label), (Role.CIO.value, Role.CIO.label)],
+        required=False,
+        help_text=_("Where a failed consensus goes; the role must be accountable (A)."),
+    )
+    rights = RightInputSerializer(many=True, required=False)
 
 
 # --- meetings -------------------------------------------------------------------------------------

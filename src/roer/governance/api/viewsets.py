@@ -38,6 +38,7 @@ from roer.governance.api.serializers import (
     BodySerializer,
     CastVoteSerializer,
     ChangeComplianceStatementSerializer,
+    ChangeDecisionTypeSerializer,
     ChangeProposalSerializer,
     ComplianceStatementSerializer,
     CorrectionSerializer,
@@ -69,9 +70,9 @@ from roer.governance.models import (
     Responsibility,
     Vote,
 )
-from roer.governance.services import compliance, flow
+from roer.governance.services import bodies, compliance, flow, matrix
 from roer.organisation.access import active_roles, has_capability
-from roer.organisation.roles import Capability
+from roer.organisation.roles import Capability, Role
 from roer.portfolio.models import Initiative
 
 _REFERENCE = "[A-Za-z0-9-]+"
@@ -85,21 +86,69 @@ def _renamed(error: DjangoValidationError, names: dict[str, str]) -> Exception:
     """A service's field error under the name the API's input uses."""
     if not hasattr(error, "error_dict"):
         return error
-    return ValidationError({names.get(key, key): value for key, value in error.message_dict.items()})
+    renamed: dict[str, list[str]] = {}
+    for key, messages in error.message_dict.items():
+        renamed.setdefault(names.get(key, key), []).extend(messages)
+    return ValidationError(renamed)
 
 
 # --- bodies ---------------------------------------------------------------------------------------
 
 
-class BodyViewSet(_ReadOnlyViewSet):
+class BodyViewSet(
+    ConcurrencyControlMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
     """Governance bodies (CIO council, portfolio board, chain board, architecture board) set at
     your org units or above them, and those you belong to; with the chair, secretary, mandate
-    holder, quorum, consensus rule and meeting cadence. Bodies are set up on the pages."""
+    holder, quorum, consensus rule and meeting cadence.
+
+    Those who manage governance at the body's unit set it up and change it (with `If-Match`).
+    A quorum above the number of voting members is allowed (members are added afterwards, on
+    the pages): until the body is back to strength, every vote escalates to the mandate holder.
+    Bodies are not deleted.
+    """
 
     serializer_class = BodySerializer
 
     def get_queryset(self) -> QuerySet[Body]:
         return Body.objects.for_user(self.request.user).select_related("org_unit")
+
+    def check_permissions(self, request: Request) -> None:
+        super().check_permissions(request)
+        if self.action == "create" and not has_capability(request.user, Capability.MANAGE_GOVERNANCE):
+            self.permission_denied(request, message=str(_("You may not set up bodies.")))
+
+    def _shown(self, body: Body, code: int = status.HTTP_200_OK) -> Response:
+        fresh = self.get_queryset().get(pk=body.pk)
+        response = Response(self.get_serializer(fresh).data, status=code)
+        if code == status.HTTP_201_CREATED:
+            response["Location"] = reverse("api-governance-body-detail", kwargs={"pk": fresh.pk}, request=self.request)
+        return self.versioned(response, fresh)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        body = self.get_object()
+        return self.versioned(Response(self.get_serializer(body).data), body)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._shown(bodies.create_body(request.user, dict(serializer.validated_data)), status.HTTP_201_CREATED)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        body = self.get_object()
+        version = self.require_version(request, body)
+        serializer = self.get_serializer(body, data=request.data, partial=kwargs.get("partial", False))
+        serializer.is_valid(raise_exception=True)
+        try:
+            saved = bodies.update_body(request.user, body, dict(serializer.validated_data), version)
+        except bodies.StaleVersion as stale:
+            raise self.stale(self.get_queryset().get(pk=stale.current.pk)) from None
+        return self._shown(saved)
 
 
 class MembershipViewSet(_ReadOnlyViewSet):
@@ -449,11 +498,25 @@ class ComplianceStatementViewSet(
 # --- the decision-rights matrix -------------------------------------------------------------------
 
 
-class DecisionTypeViewSet(_ReadOnlyViewSet):
-    """The decision-rights matrix: each decision type with its deadlines, escalation route and, per role,
-    R (responsible: proposes), A (accountable: decides), C (consulted: advises) or I (informed)."""
+_MATRIX_CHANGE = extend_schema(request=ChangeDecisionTypeSerializer, responses=DecisionTypeSerializer)
 
-    serializer_class = DecisionTypeSerializer
+
+@extend_schema_view(update=_MATRIX_CHANGE, partial_update=_MATRIX_CHANGE)
+class DecisionTypeViewSet(
+    ConcurrencyControlMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    """The decision-rights matrix: each decision type with its deadlines, escalation route and, per role,
+    R (responsible: proposes), A (accountable: decides), C (consulted: advises) or I (informed).
+
+    Those who manage governance for the whole organisation change it (with `If-Match`): a type keeps at
+    least one accountable role, and the escalation role must be accountable. A role left out of
+    `rights` keeps its letter; an empty `responsibility` removes it.
+    """
+
     lookup_field = "code"
     lookup_value_regex = "[A-Za-z0-9_-]+"
 
@@ -461,6 +524,48 @@ class DecisionTypeViewSet(_ReadOnlyViewSet):
         if not has_capability(self.request.user, Capability.VIEW_PORTFOLIO):
             return DecisionType.objects.none()
         return DecisionType.objects.prefetch_related("rights").order_by("name")
+
+    def get_serializer_class(self) -> Any:
+        if self.action in ("update", "partial_update"):
+            return ChangeDecisionTypeSerializer
+        return DecisionTypeSerializer
+
+    def check_permissions(self, request: Request) -> None:
+        super().check_permissions(request)
+        if self.action in ("update", "partial_update") and not matrix.may_edit_matrix(request.user):
+            self.permission_denied(request, message=str(_("You may not change the decision-rights matrix.")))
+
+    def stale(self, current: Any) -> PreconditionFailed:
+        body = DecisionTypeSerializer(current, context=self.get_serializer_context()).data
+        return PreconditionFailed(current=body, etag=etag(current.version))
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        kind = self.get_object()
+        return self.versioned(Response(self.get_serializer(kind).data), kind)
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        kind = self.get_object()
+        version = self.require_version(request, kind)
+        serializer = self.get_serializer(data=request.data, partial=kwargs.get("partial", False))
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        names = {"adviceDays": "advice_days", "voteDays": "vote_days", "escalationDays": "escalation_days"}
+        settings = {
+            model: data[field]
+            for field, model in {**names, "escalationRole": "escalation_role"}.items()
+            if field in data
+        }
+        letters = {item["role"]: item["responsibility"] for item in data.get("rights", [])}
+        try:
+            saved = matrix.edit_decision_type(request.user, kind, settings, letters, version)
+        except matrix.StaleVersion as stale:
+            raise self.stale(self.get_queryset().get(pk=stale.current.pk)) from None
+        except DjangoValidationError as error:
+            raise _renamed(error, {role: "rights" for role in Role.values}) from None
+        fresh = self.get_queryset().get(pk=saved.pk)
+        return self.versioned(
+            Response(DecisionTypeSerializer(fresh, context=self.get_serializer_context()).data), fresh
+        )
 
 
 # --- meetings -------------------------------------------------------------------------------------

@@ -56,8 +56,8 @@ def test_bodies_and_their_members(council: Council) -> None:
         (council.tim.pk, "advisory"),
     }
     assert bob.get(f"{G}/memberships", {"body": council.body.pk + 1}).json()["count"] == 0
-    # Bodies are set up on the pages; the API only reads them.
-    assert_problem(session_client(council.marc).post(f"{G}/bodies", {"name": "Nieuw"}, format="json"), 405)
+    # Memberships are changed on the pages; the API only reads them.
+    assert_problem(session_client(council.marc).post(f"{G}/memberships", {"body": council.body.pk}, format="json"), 405)
 
 
 @pytest.mark.django_db
