@@ -349,3 +349,23 @@ class TestHome:
         outsider = _as(client, council.world.charlie).get(reverse("governance:home"))
         assert outsider.status_code == 200 and "B-20" not in outsider.text
         assert client.post(reverse("governance:home")).status_code == 405
+
+
+class TestLanguageAndNavigation:
+    def test_the_vote_in_dutch(self, client: Client, council: Council) -> None:
+        proposal = setup.voting(council)
+        flow.cast_vote(council.otto, proposal, "object", "Te vroeg.")
+        page = _as(client, council.world.bob).get(_url("proposal-detail", proposal), HTTP_ACCEPT_LANGUAGE="nl")
+        assert 'lang="nl"' in page.text
+        assert "Bezwaar" in page.text and "Stemming in de raad" in page.text and "Besturing" in page.text
+
+    def test_the_sub_navigation_leaves_out_an_area_not_built_yet(
+        self, client: Client, council: Council, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from roer.governance.templatetags import governance_nav
+
+        items = governance_nav._items()
+        monkeypatch.setattr(governance_nav, "_items", lambda: [*items, ("governance:not-built", "Not built")])
+        page = _as(client, council.world.bob).get(reverse("governance:proposal-list"))
+        assert page.status_code == 200
+        assert "Not built" not in page.text and 'aria-current="page">Proposals' in page.text
