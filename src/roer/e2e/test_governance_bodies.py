@@ -64,6 +64,7 @@ def test_body_matrix_and_meeting_pages_are_accessible(page: Any, site: Any, lang
         f"/governance/bodies/{people.body.pk}/meetings/new",
         f"/governance/meetings/{meeting.pk}/",
         f"/governance/meetings/{meeting.pk}/minutes",
+        f"/governance/meetings/{meeting.pk}/edit",
         f"/governance/bodies/{board.pk}/evaluations",
     ):
         response = page.goto(base + path)

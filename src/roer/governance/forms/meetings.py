@@ -30,6 +30,10 @@ class MeetingForm(forms.Form):
     )
 
 
+class RescheduleForm(MeetingForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
 class MinutesForm(forms.Form):
     minutes = forms.CharField(label=_("Minutes"), required=False, widget=textarea(14))
     version = forms.IntegerField(widget=forms.HiddenInput)

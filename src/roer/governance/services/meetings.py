@@ -61,6 +61,7 @@ __all__ = [
     "meeting_choices",
     "participants",
     "quarter_of",
+    "reschedule",
     "save_minutes",
     "set_state",
 ]
@@ -129,6 +130,23 @@ def create_meeting(user: Any, body: Body, values: dict[str, Any]) -> Meeting:
             members = [m.person for m in current_memberships(body, timezone.localtime(starts_at).date())]
             notify([body.chair, *members], NotificationKind.EVALUATION_DUE, meeting=meeting)
     return meeting
+
+
+def reschedule(user: Any, meeting: Meeting, values: dict[str, Any], version: int) -> Meeting:
+    """Move a planned meeting or change its location; the evaluation question is not asked again."""
+    _refuse_unless_keeper(user, meeting.body)
+    with transaction.atomic():
+        stored: Meeting = locked(meeting, version)
+        if stored.state != MeetingState.PLANNED:
+            raise ValidationError(_("Only a planned meeting can be moved."))
+        if values.get("starts_at") is None:
+            raise ValidationError({"starts_at": [_("This field is required.")]})
+        stored.starts_at = values["starts_at"]
+        stored.location = values.get("location") or ""
+        stored.version += 1
+        stored.full_clean()
+        stored.save()
+    return stored
 
 
 def _first_in_quarter(meeting: Meeting) -> bool:

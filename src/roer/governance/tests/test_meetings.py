@@ -310,3 +310,33 @@ class TestMeetingPages:
         client.force_login(council.world.alice)
         assert "Prima" in client.get(reverse("governance:evaluation-trend", args=[board.pk])).content.decode()
         assert client.get(reverse("governance:evaluation-trend", args=[council.body.pk])).status_code == 403
+
+
+class TestRescheduling:
+    def test_the_keeper_moves_a_planned_meeting_with_a_version_check(self, council: Council) -> None:
+        meeting = _meeting(council)
+        later = MEETING_AT + dt.timedelta(days=1)
+        moved = meetings.reschedule(council.world.frank, meeting, {"starts_at": later, "location": "Zaal 2"}, 1)
+        assert (moved.starts_at, moved.location, moved.version) == (later, "Zaal 2", 2)
+        with pytest.raises(meetings.StaleVersion):
+            meetings.reschedule(council.marc, meeting, {"starts_at": MEETING_AT}, 1)
+        with pytest.raises(PermissionDenied):
+            meetings.reschedule(council.world.alice, meeting, {"starts_at": MEETING_AT}, 2)
+        cancelled = meetings.set_state(council.marc, moved, "cancelled", 2)
+        with pytest.raises(ValidationError):
+            meetings.reschedule(council.marc, cancelled, {"starts_at": MEETING_AT}, 3)
+
+    def test_the_edit_page(self, client: Client, council: Council) -> None:
+        meeting = _meeting(council)
+        url = reverse("governance:meeting-edit", args=[meeting.pk])
+        client.force_login(council.world.bob)
+        assert client.get(url).status_code == 403
+        client.force_login(council.world.charlie)
+        assert client.get(url).status_code == 404
+        client.force_login(council.marc)
+        assert client.get(url).status_code == 200
+        data = {"starts_at": "2027-03-11T14:00", "location": "Zaal 3", "version": 1}
+        assert client.post(url, data).status_code == 302
+        assert Meeting.objects.get(pk=meeting.pk).location == "Zaal 3"
+        stale = client.post(url, data | {"location": "Zaal 4"})
+        assert stale.status_code == 200 and "someone else changed this meanwhile" in stale.content.decode()

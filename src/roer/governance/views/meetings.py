@@ -16,11 +16,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from roer.core.stale import differences, retry_with
-from roer.governance.forms.meetings import EvaluationForm, MeetingForm, MinutesForm, StateForm, VersionForm
+from roer.governance.forms.meetings import (
+    EvaluationForm,
+    MeetingForm,
+    MinutesForm,
+    RescheduleForm,
+    StateForm,
+    VersionForm,
+)
 from roer.governance.models import (
     EVALUATION_FIELDS,
     Body,
@@ -87,6 +95,33 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.info(request, _("The members are asked to evaluate the business–IT collaboration."))
             return redirect("governance:meeting-detail", pk=meeting.pk)
     return render(request, "governance/meetings/meeting_form.html", {"form": form, "body": body})
+
+
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = visible_meeting(request, pk)
+    if not meetings.may_keep(request.user, meeting.body):
+        raise PermissionDenied
+    initial = {
+        "starts_at": timezone.localtime(meeting.starts_at),
+        "location": meeting.location,
+        "version": meeting.version,
+    }
+    form = RescheduleForm(request.POST or None, initial=initial)
+    context: dict[str, Any] = {"form": form, "body": meeting.body, "meeting": meeting, "conflicts": None}
+    if request.method == "POST" and form.is_valid():
+        try:
+            meetings.reschedule(request.user, meeting, form.cleaned_data, form.cleaned_data["version"])
+        except meetings.StaleVersion as stale:
+            fields = ["starts_at", "location"]
+            context.update(conflicts=differences(stale.current, form.cleaned_data, fields), stored=stale.current)
+            retry_with(form, request.POST, stale.current.version)
+        except ValidationError as error:
+            show_errors(form, error)
+        else:
+            messages.success(request, _("Meeting saved."))
+            return redirect("governance:meeting-detail", pk=meeting.pk)
+    return render(request, "governance/meetings/meeting_form.html", context)
 
 
 @require_safe
@@ -254,6 +289,7 @@ def evaluation_trend(request: HttpRequest, pk: int) -> HttpResponse:
 urlpatterns = [
     path("bodies/<int:pk>/meetings/new", meeting_create, name="meeting-create"),
     path("meetings/<int:pk>/", meeting_detail, name="meeting-detail"),
+    path("meetings/<int:pk>/edit", meeting_edit, name="meeting-edit"),
     path("meetings/<int:pk>/fix-agenda", meeting_fix_agenda, name="meeting-fix-agenda"),
     path("meetings/<int:pk>/state", meeting_state, name="meeting-state"),
     path("meetings/<int:pk>/minutes", meeting_minutes, name="meeting-minutes"),
