@@ -48,10 +48,9 @@ from roer.governance.models import (
     Decision,
     DecisionType,
     MemberCapacity,
-    Membership,
     Proposal,
 )
-from roer.governance.services import flow
+from roer.governance.services import bodies, flow
 from roer.organisation.models import OrgUnit, Person
 from roer.portfolio.models import Initiative
 
@@ -136,15 +135,12 @@ class Story:
     # --- the bodies -----------------------------------------------------------------------------
 
     def _body(self, values: dict[str, Any], voting: tuple[str, ...], advisory: tuple[str, ...]) -> Body:
-        with self.by("rik"):
-            body = Body(org_unit=self.ministry, **values)
-            body.full_clean()
-            body.save()
+        """Rik, the functional administrator, sets the body up through the bodies service."""
+        with self.by("rik") as rik:
+            body = bodies.create_body(rik, {"org_unit": self.ministry, **values})
             for capacity, usernames in ((MemberCapacity.VOTING, voting), (MemberCapacity.ADVISORY, advisory)):
                 for username in usernames:
-                    Membership.objects.create(
-                        body=body, person=self.people[username], capacity=capacity, since=MEMBERS_SINCE
-                    )
+                    bodies.add_member(rik, body, self.people[username], capacity, MEMBERS_SINCE)
         self.report.note("bodies", True)
         return body
 

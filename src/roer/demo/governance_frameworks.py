@@ -131,7 +131,7 @@ def ai_by_mandate(story: Story) -> Meeting:
     )
     story.vote("pieter", proposal, -70, "abstain", "Wij hebben geen eigen toepassingen; de gebruikers beslissen.")
     story.deadlines(-68, 12)  # no consensus by the deadline: escalated to the mandate holder
-    meeting = council_meeting(story.clock, story.council, proposal)
+    meeting = council_meeting(story.clock, story.council, story.people["rik"])
     with story.by("marieke") as marieke:
         flow.decide(
             marieke,

@@ -100,7 +100,7 @@ def _meetings_evaluations_and_inboxes() -> None:
     assert all(meeting.minutes and meeting.agenda_fixed_at and meeting.items.exists() for meeting in held)
     quarters = set(CollaborationEvaluation.objects.filter(body=board).values_list("year", "quarter"))
     assert quarters == {(2026, 3), (2026, 4)}
-    assert Meeting.objects.filter(state=MeetingState.PLANNED, starts_at__date__gt=TODAY).count() == 2
+    assert Meeting.objects.filter(state=MeetingState.PLANNED, starts_at__date__gt=TODAY).count() == 1
 
     unread = set(Notification.objects.filter(read_at__isnull=True).values_list("recipient__username", "kind"))
     assert ("marieke", NotificationKind.ESCALATED) in unread
