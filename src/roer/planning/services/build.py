@@ -21,10 +21,10 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 
 from roer.planning.models.scenarios import Scenario, Team
 from roer.planning.optimiser.money import cents_to_json
+from roer.planning.services.texts import skip_text
 from roer.portfolio import overview
 from roer.portfolio.models import CostKind, CostLine, Initiative, Phase
 
@@ -122,17 +122,21 @@ def build(scenario: Scenario) -> Built:
     )
     forced_in, forced_out = set(scenario.forced_in), set(scenario.forced_out)
 
-    def skip(initiative: Initiative, reason: str) -> None:
-        built.skipped.append({"code": initiative.code, "name": initiative.name, "reason": reason})
+    def skip(initiative: Initiative, kind: str, count: int | None = None) -> None:
+        item: dict[str, Any] = {"code": initiative.code, "name": initiative.name, "kind": kind}
+        if count is not None:
+            item["count"] = count
+        item["reason"] = skip_text(item)
+        built.skipped.append(item)
 
     for initiative in initiatives:
         if initiative.code in forced_out:
-            skip(initiative, _("left out by this what-if"))
+            skip(initiative, "left_out")
             continue
         plan = plans.get(initiative.pk, {})
         window = _window(initiative, plan)
         if window is None:
-            skip(initiative, _("no dates and no planned costs"))
+            skip(initiative, "undated")
             continue
         first, last = window
         whole = dict(zip(range(first, last + 1), _spread(plan, first, last), strict=True))
@@ -140,17 +144,17 @@ def build(scenario: Scenario) -> Built:
         candidate: dict[str, Any] = {"id": initiative.code, "value": round(values.get(initiative.pk, 0.0), 6)}
         if running:
             if last < first_quarter:
-                skip(initiative, _("ends before the horizon"))
+                skip(initiative, "ended")
                 continue
             if first >= first_quarter + horizon:
-                skip(initiative, _("starts after the horizon"))
+                skip(initiative, "later")
                 continue
             fixed = max(0, first - first_quarter)
             first = first_quarter + fixed
             last = min(last, first_quarter + horizon - 1)
             candidate["fixedStart"] = fixed
         elif last - first + 1 > horizon:
-            skip(initiative, _("takes %(count)s quarters, longer than the horizon") % {"count": last - first + 1})
+            skip(initiative, "too_long", last - first + 1)
             continue
         duration = last - first + 1
         candidate["duration"] = duration

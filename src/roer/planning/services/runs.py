@@ -20,6 +20,7 @@ from roer.planning.optimiser import Optimiser, ScenarioError, parse_scenario
 from roer.planning.optimiser.money import cents_to_json, to_cents
 from roer.planning.services.build import build
 from roer.planning.services.scenarios import require_change
+from roer.planning.services.texts import DONE, STARTING, TRACING, WAITING
 
 FRONTIER_FACTORS = (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4)
 PLAN_SHARE = 0.75  # of the time limit for the plan itself; the rest for the frontier
@@ -37,7 +38,7 @@ def queue_run(user: Any, scenario: Scenario, time_limit: int = 30) -> SolveRun:
         scenario_json=built.data,
         candidates=built.details,
         skipped=built.skipped,
-        progress_text=_("Waiting for the worker"),
+        progress_text=WAITING,
     )
     try:
         parse_scenario(built.data)
@@ -70,7 +71,7 @@ class _Reporter:
         percent = min(74, int(75 * seconds / max(self.time_limit, 0.001)))
         text = message
         if objective is not None and bound is not None:
-            text = f"{message} — {_('value')} {objective:,.1f}, {_('bound')} {bound:,.1f}"
+            text = f"{message}: {objective:,.1f} ≤ {bound:,.1f}"
         _write(self.run, progress_percent=max(self.run.progress_percent, percent), progress_text=text[:300])
 
 
@@ -106,7 +107,7 @@ def execute(run: SolveRun) -> SolveRun:
         scenario = parse_scenario(run.scenario_json)
         reporter = _Reporter(run, run.time_limit * PLAN_SHARE)
         plan = Optimiser(scenario).solve(time_limit=run.time_limit * PLAN_SHARE, progress=reporter)
-        _write(run, plan_json=plan.to_json(), progress_percent=75, progress_text=_("Plan found; tracing the frontier"))
+        _write(run, plan_json=plan.to_json(), progress_percent=75, progress_text=TRACING)
         if plan.status != "infeasible" and run.scenario_json["candidates"]:
             per_level = max(0.2, run.time_limit * (1 - PLAN_SHARE) / len(FRONTIER_FACTORS))
 
@@ -114,12 +115,11 @@ def execute(run: SolveRun) -> SolveRun:
                 _write(
                     run,
                     progress_percent=75 + int(25 * done / total),
-                    progress_text=_("Efficient frontier: %(done)s of %(total)s budget levels")
-                    % {"done": done, "total": total},
+                    progress_text=TRACING,
                 )
 
             _write(run, frontier=frontier(run.scenario_json, per_level, step))
-        _write(run, state=RunState.DONE, progress_percent=100, progress_text=_("Done"), finished_at=timezone.now())
+        _write(run, state=RunState.DONE, progress_percent=100, progress_text=DONE, finished_at=timezone.now())
     except Exception as exc:  # noqa: BLE001  (any failure is reported on the run page, never lost)
         _write(run, state=RunState.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000], finished_at=timezone.now())
     return run
@@ -138,7 +138,7 @@ def claim_next() -> SolveRun | None:
             return None
         # The state in the filter makes the claim safe on SQLite too: only one update can win.
         claimed = SolveRun.objects.filter(pk=run.pk, state=RunState.QUEUED).update(
-            state=RunState.RUNNING, started_at=timezone.now(), progress_text=_("Starting")
+            state=RunState.RUNNING, started_at=timezone.now(), progress_text=STARTING
         )
     if not claimed:
         return None

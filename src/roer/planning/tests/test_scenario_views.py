@@ -211,3 +211,28 @@ def test_compare_runs_side_by_side(client, world, base):
     page = client.get(f"/planning/scenarios/compare?run={first.pk}&run={second.pk}").content.decode()
     assert "Side by side" in page and "Krapper" in page
     assert "Differences in funding and start" in page
+
+
+def test_the_run_page_speaks_dutch_with_calendar_quarters(client, world, base):
+    from django.utils import translation
+
+    from roer.planning.models import Scenario
+    from roer.planning.views.reasons import binding_text, reason_text
+
+    run = _solved(world, base)
+    client.force_login(world.alice)
+    with translation.override("en"):  # the request switches this thread to Dutch; switch back afterwards
+        page = client.get(f"/planning/scenarios/runs/{run.pk}/", HTTP_ACCEPT_LANGUAGE="nl")
+    body = page.content.decode()
+    assert "geen data en geen geplande kosten" in body, "a stored reason is worded in the reader's language"
+    assert "Gefinancierd, op volgorde van start" in body
+    scenario = Scenario(start_year=2027, start_quarter=3, quarters=8)
+    with translation.override("nl"):
+        budget = {"kind": "budget", "year": 0, "start": 1, "shortBy": 1200000.5}
+        assert reason_text(scenario, budget) == (
+            "bij een start in 2027 Q4 komt het budget van jaar 1 (2027 Q3 – 2028 Q2) €1.200.000,50 tekort"
+        )
+        team = {"kind": "team", "team": "dir-ds", "quarter": 2, "start": 0, "shortBy": 1.5}
+        assert reason_text(scenario, team) == "bij een start in 2027 Q3 komt team dir-ds in 2028 Q1 1,5 fte tekort"
+        assert binding_text(scenario, {"kind": "team", "team": "dir-ds", "quarter": 0}) == "team dir-ds in 2027 Q3"
+    assert reason_text(scenario, {"kind": "choice", "text": "x"}) == "fits, but was not chosen"

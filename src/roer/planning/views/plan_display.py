@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from roer.planning.models.scenarios import SolveRun
 from roer.planning.optimiser.money import format_euros, to_cents
+from roer.planning.views.reasons import binding_text, reason_text
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def summary(run: SolveRun) -> Summary | None:
             "code": item["id"],
             "name": details.get(item["id"], {}).get("name", ""),
             "value": candidates.get(item["id"], {}).get("value", 0),
-            "reasons": [reason["text"] for reason in item.get("reasons", [])],
+            "reasons": [reason_text(run.scenario, reason) for reason in item.get("reasons", [])],
         }
         for item in plan.get("unfunded", [])
     ]
@@ -84,7 +85,7 @@ def summary(run: SolveRun) -> Summary | None:
         gap=plan.get("gap"),
         funded=funded,
         unfunded=unfunded,
-        binding=plan.get("binding", []),
+        binding=[dict(limit, label=binding_text(run.scenario, limit)) for limit in plan.get("binding", [])],
         budget_used=budget_used,
         reason=plan.get("reason", ""),
     )

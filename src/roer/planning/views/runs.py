@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from roer.planning.models.scenarios import PlanApplication, RunState, SolveRun
 from roer.planning.services import scenarios as service
 from roer.planning.services.apply import may_propose, propose_plan
+from roer.planning.services.texts import skip_text
 from roer.planning.views.plan_display import differences, frontier_chart, summary
 from roer.planning.views.scenario_forms import CompareForm, ProposeForm
 from roer.planning.views.scenarios import json_download, scenarios_filter
@@ -45,7 +46,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "chart": frontier_chart(run),
         "applications": PlanApplication.objects.filter(run=run).select_related("decision"),
         "may_propose": may_propose(run) and service.may_change(request.user, run.scenario),
-        "skipped": run.skipped,
+        "skipped": [dict(item, reason=skip_text(item)) for item in run.skipped],
     }
     return render(request, "planning/run_detail.html", context)
 
