@@ -47,6 +47,8 @@ def main_nav_items(context: dict[str, Any]) -> list[dict[str, Any]]:
         current = request.path == url if url == "/" else request.path.startswith(url)
         if name == "strategy:goal-list":
             current = current or request.path.startswith(reverse("strategy:kpi-list"))
+        if name == "planning:scenario-list":
+            current = current or request.path.startswith(reverse("planning:scoring"))
         if name == "governance:home":
             label = _governance_label(label, user)
         result.append({"url": url, "label": label, "current": current})

@@ -191,3 +191,9 @@ def test_an_outsider_cannot_post_weights(client: Any, world: Any) -> None:
     client.force_login(world.charlie)
     assert client.post(_weights_url(world), _form(0)).status_code == 404
     assert not ScoringConfiguration.objects.exists()
+
+
+def test_the_scoring_page_sits_under_scenarios_in_the_navigation(client: Any, world: Any) -> None:
+    client.force_login(world.bob)
+    content = client.get(LIST).content.decode()
+    assert f'aria-current="page" href="{reverse("planning:scenario-list")}"' in content  # the main navigation
