@@ -5,7 +5,7 @@ Keep one ``urlpatterns +=`` line per area, so that parallel work does not collid
 
 from django.urls import URLPattern, URLResolver
 
-from roer.governance.views import bodies, decisions, home, inbox, matrix, meetings, proposals
+from roer.governance.views import bodies, compliance, decisions, frameworks, home, inbox, matrix, meetings, proposals
 
 app_name = "governance"
 
@@ -17,3 +17,5 @@ urlpatterns += inbox.urlpatterns
 urlpatterns += bodies.urlpatterns
 urlpatterns += matrix.urlpatterns
 urlpatterns += meetings.urlpatterns
+urlpatterns += frameworks.urlpatterns
+urlpatterns += compliance.urlpatterns

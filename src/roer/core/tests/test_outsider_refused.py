@@ -70,6 +70,8 @@ def _sample_value(name: str, kwarg: str, world: Any) -> str:
         return sample_key(name, world)
     if name.startswith(_BODY_PAGES):
         return _body_sample(name, kwarg, world)
+    if name.startswith("governance:framework-") and kwarg in ("code", "number"):
+        return _framework_sample(kwarg, world)
     if kwarg == "code":
         return world.initiative.code
     if kwarg == "reference" and name.startswith("governance:"):
@@ -277,3 +279,18 @@ def _content(response: Any) -> str:
     if getattr(response, "streaming", False):
         return b"".join(response.streaming_content).decode()
     return response.content.decode()
+
+
+def _framework_sample(kwarg: str, world: Any) -> str:
+    """The ministry's binding framework (made once) with a draft version: its code, or the version's number."""
+    import datetime
+
+    from roer.governance.models import Framework, FrameworkVersion
+
+    framework, _ = Framework.objects.get_or_create(
+        code="kader-ministerie", defaults={"title": "Ministeriekader", "org_unit": world.ministry}
+    )
+    FrameworkVersion.objects.get_or_create(
+        framework=framework, number=1, defaults={"effective_on": datetime.date(2026, 1, 1)}
+    )
+    return "1" if kwarg == "number" else framework.code

@@ -186,3 +186,27 @@ def test_the_decision_effects_include(council: Council, frozen: object) -> None:
     )
     html = template.render({"decision": decision}, request)
     assert "Cloudbeleid" in html and reverse("governance:framework-detail", args=[item.code]) in html
+
+
+def test_a_sponsor_without_a_proposing_role_is_told_why_on_the_form(
+    client: Client, council: Council, frozen: object
+) -> None:
+    item, _decision = in_force(council)
+    initiative = council.world.initiative
+    initiative.sponsor = council.world.bob
+    initiative.save()
+    prefix = f"f{item.pk}"
+    client.force_login(council.world.bob)
+    url = reverse("governance:initiative-compliance", args=[initiative.code])
+    data = {
+        "framework": prefix,
+        f"{prefix}-state": "exemption_requested",
+        f"{prefix}-explanation": "Nog niet.",
+        f"{prefix}-exemption_until": UNTIL.isoformat(),
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Asking for an exemption is a proposal" in response.content.decode()
+    assert not initiative.compliance_statements.exists()
+    data[f"{prefix}-state"] = "complies"
+    assert client.post(url, data).status_code == 302

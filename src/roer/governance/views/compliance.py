@@ -69,6 +69,8 @@ def initiative_compliance(request: HttpRequest, code: str) -> HttpResponse:
                 )
             except ValidationError as error:
                 show_errors(form, error)
+            except PermissionDenied as refusal:  # may state, but not propose an exemption
+                form.add_error(None, str(refusal))
             else:
                 messages.success(
                     request,
