@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import time_machine
 
-from roer.api.tests.helpers import BASE, assert_problem, invalid_names, session_client
+from roer.api.tests.helpers import BASE, assert_problem, invalid_names, session_client, token_client
+from roer.audit.models import AuditEvent
 from roer.governance.models import Decision, ProposalState
 from roer.governance.services import flow
 from roer.governance.tests.conftest import Council
@@ -225,8 +226,16 @@ def test_a_correction_supersedes_the_decision_which_stays_as_it_was(council: Cou
     old = session_client(council.world.bob).get(f"{DECISIONS}/{decision.reference}").json()
     assert old["inForce"] is False and old["supersededBy"] == corrected.json()["reference"]
     assert old["outcome"] == "approved"
-    listed = session_client(council.world.bob).get(DECISIONS, {"inForce": "true"}).json()
+    bob = session_client(council.world.bob)
+    listed = bob.get(DECISIONS, {"inForce": "true"}).json()
     assert [item["reference"] for item in listed["results"]] == [corrected.json()["reference"]]
+    assert [item["reference"] for item in bob.get(DECISIONS, {"inForce": "false"}).json()["results"]] == [
+        decision.reference
+    ]
+    assert bob.get(DECISIONS, {"basis": "correction", "outcome": "conditional"}).json()["count"] == 1
+    assert bob.get(DECISIONS, {"basis": "unit_mandate", "outcome": "rejected"}).json()["count"] == 0
+    assert bob.get(DECISIONS, {"body": council.body.pk}).json()["count"] == 0  # a local decision has no body
+    assert invalid_names(bob.get(DECISIONS, {"basis": "whim"})) == {"basis"}
 
 
 @pytest.mark.django_db
@@ -273,3 +282,24 @@ def test_proposals_are_filtered(council: Council) -> None:
     assert bob.get(PROPOSALS, {"body": council.body.pk}).json()["count"] == 1
     assert bob.get(PROPOSALS, {"decisionType": "gate"}).json()["count"] == 1
     assert invalid_names(bob.get(PROPOSALS, {"state": "nonsense"})) == {"state"}
+
+
+@pytest.mark.django_db
+def test_every_step_through_the_api_is_in_the_audit_trail_with_the_api_channel(council: Council) -> None:
+    with time_machine.travel(START, tick=False):
+        created = token_client(council.paul).post(PROPOSALS, _gate(council), format="json")
+        url = f"{PROPOSALS}/{created.json()['reference']}"
+        token_client(council.paul).post(f"{url}/submissions", {}, format="json")
+        for adviser, role in ((council.tim, "technology_officer"), (council.dirk, "data_officer")):
+            data = {"role": role, "position": "positive", "text": "Akkoord."}
+            assert token_client(adviser).post(f"{url}/advice", data, format="json").status_code == 201
+        decide = {"outcome": "approved", "rationale": "Past binnen de kaders."}
+        decided = token_client(council.world.alice).post(f"{url}/decisions", decide, format="json")
+        assert decided.status_code == 201, decided.content
+    decision = Decision.objects.get()
+    event = AuditEvent.objects.for_object(decision).get()
+    assert (event.actor, event.source, event.action) == (council.world.alice, "api", "create")
+    advice = AuditEvent.objects.filter(content_type__model="advicerequest", actor=council.dirk)
+    assert advice.exists() and {event.source for event in advice} == {"api"}
+    proposal = AuditEvent.objects.filter(content_type__model="proposal", actor=council.paul, source="api")
+    assert proposal.count() >= 2  # created, submitted
