@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -56,7 +56,18 @@ def _context(request: HttpRequest, decision: Decision, form: SupersedeForm | Non
         "framework_version": FrameworkVersion.objects.filter(decision=decision).select_related("framework").first(),
         "exemptions": ComplianceStatement.objects.filter(decision=decision).select_related("initiative", "framework"),
         "form": form or (SupersedeForm(exemption=exemption) if may_supersede else None),
+        "frameworks_pages": _frameworks_pages(),
     }
+
+
+def _frameworks_pages() -> bool:
+    """Whether the framework and compliance pages are installed: then their fuller list of effects is shown."""
+    try:
+        reverse("governance:framework-list")
+        reverse("governance:compliance-overview")
+    except NoReverseMatch:
+        return False
+    return True
 
 
 @require_safe

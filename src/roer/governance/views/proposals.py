@@ -124,8 +124,6 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     kind = request.POST.get("subject_kind") or request.GET.get("subject_kind") or ""
     kind_form = SubjectKindForm({"subject_kind": kind} if kind else None)
     if kind not in SubjectKind.values:
-        if request.method == "POST":
-            raise PermissionDenied
         return render(request, "governance/proposals/proposal_form.html", {"kind_form": kind_form, "form": None})
     initial = {"initiative": request.GET.get("initiative"), "scope": Scope.LOCAL}
     form = ProposalForm(request.POST or None, user=request.user, kind=kind, initial=initial)
