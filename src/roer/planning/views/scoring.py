@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 
 from roer.core.stale import Conflict, differences, retry_with
@@ -198,8 +198,11 @@ def score_list(request: HttpRequest) -> HttpResponse:
 
 def _raw_text(part: Part) -> str:
     if part.criterion is Criterion.STRATEGIC:
-        count = part.detail.get("contributions", 0)
-        return _("%(points)s points from %(count)s contributions") % {"points": part.raw, "count": count}
+        count = int(str(part.detail.get("contributions", 0)))
+        text = ngettext(
+            "%(points)s points from %(count)s contribution", "%(points)s points from %(count)s contributions", count
+        )
+        return text % {"points": part.raw, "count": count}
     if part.criterion is Criterion.LEGAL:
         return str(SOURCES[part.source])
     if part.raw is None:
