@@ -8,8 +8,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from roer.planning.models.scenarios import SolveRun
-from roer.planning.optimiser.money import format_euros, to_cents
-from roer.planning.views.reasons import binding_text, reason_text
+from roer.planning.optimiser.money import cents_to_decimal, to_cents
+from roer.planning.views.reasons import binding_text, euros, reason_text
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,11 @@ class Summary:
     binding: list[dict[str, Any]]
     budget_used: list[dict[str, Any]]
     reason: str
+
+
+def _euros(cents: int) -> str:
+    """Whole cents as euros in the reader's format: €1,200,000.50 or €1.200.000,50."""
+    return euros(cents_to_decimal(cents))
 
 
 def _label(run: SolveRun, quarter: int) -> str:
@@ -55,7 +60,7 @@ def summary(run: SolveRun) -> Summary | None:
                 "running": details.get(item["id"], {}).get("running", False),
                 "mandatory": candidate.get("mandatory", False),
                 "value": candidate.get("value", 0),
-                "cost": format_euros(sum(to_cents(a) for a in candidate.get("cost", []))),
+                "cost": _euros(sum(to_cents(a) for a in candidate.get("cost", []))),
             }
         )
     unfunded = [
@@ -71,8 +76,8 @@ def summary(run: SolveRun) -> Summary | None:
     budget_used = [
         {
             "label": run.scenario.year_label(year),
-            "used": format_euros(cost_per_year[year]),
-            "available": format_euros(to_cents(amount)),
+            "used": _euros(cost_per_year[year]),
+            "available": _euros(to_cents(amount)),
             "percent": round(100 * cost_per_year[year] / to_cents(amount)) if to_cents(amount) else None,
         }
         for year, amount in enumerate(budgets)
@@ -139,7 +144,7 @@ def frontier_chart(run: SolveRun) -> dict[str, Any] | None:
     rows = [
         {
             "percent": round(p["factor"] * 100),
-            "budget": format_euros(to_cents(p["budget"])),
+            "budget": _euros(to_cents(p["budget"])),
             "bound": p.get("bound"),
             "objective": p.get("objective"),
             "funded": p.get("funded"),
@@ -153,10 +158,10 @@ def frontier_chart(run: SolveRun) -> dict[str, Any] | None:
         "The highest plan value, %(value).1f, is reached at %(budget)s."
     ) % {
         "count": len(points),
-        "low": format_euros(to_cents(points[0]["budget"])),
-        "high": format_euros(to_cents(points[-1]["budget"])),
+        "low": _euros(to_cents(points[0]["budget"])),
+        "high": _euros(to_cents(points[-1]["budget"])),
         "value": best.get("objective") or 0,
-        "budget": format_euros(to_cents(best["budget"])),
+        "budget": _euros(to_cents(best["budget"])),
     }
     return {
         "width": WIDTH,
