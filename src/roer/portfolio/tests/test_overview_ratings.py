@@ -184,6 +184,9 @@ def test_filters_on_the_computed_and_independent_rating(client, world, rated):
     assert red.code not in _codes(client, gap="not_rosier")
     page = client.get(URL).content.decode()
     assert "Computed overall rating" in page and "Own rating rosier than the independent one" in page
+    row = page[page.index(red.code) :]
+    row = row[: row.index("</tr>")]
+    assert '<span class="roer-status roer-status--off_track">Red</span>' in row
 
 
 def test_outsider_finds_nothing(client, world, rated):
@@ -210,13 +213,19 @@ def test_export_carries_size_and_warnings_and_respects_filters(client, world, ra
     client.force_login(world.alice)
     response = client.get(EXPORT, {"computed": "green", "sort": "-severity"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
-    assert rows[0][-4:] == ["Size class", "Current cost estimate (EUR)", "Early warnings", "Worst warning"]
+    assert rows[0][-5:] == [
+        "Size class",
+        "Current cost estimate (EUR)",
+        "Early warnings",
+        "Worst warning",
+        "Computed overall rating",
+    ]
     assert [row[0] for row in rows[1:]] == [green.code]
-    assert rows[1][-4:] == ["€1 to 5 million", "2000000.00", "1", "Amber"]
+    assert rows[1][-5:] == ["€1 to 5 million", "2000000.00", "1", "Amber", "Green"]
     everything = list(csv.reader(io.StringIO(b"".join(client.get(EXPORT).streaming_content).decode())))
     by_code = {row[0]: row for row in everything[1:]}
-    assert by_code[red.code][-2:] == ["2", "Information"]
-    assert by_code[world.initiative.code][-2:] == ["0", ""]
+    assert by_code[red.code][-3:] == ["2", "Information", "Red"]
+    assert by_code[world.initiative.code][-3:] == ["0", "", ""]
 
 
 def test_dutch_labels(client, world, rated):

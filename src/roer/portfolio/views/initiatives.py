@@ -21,8 +21,9 @@ from roer.audit.models import AuditEvent
 from roer.core.stale import differences, retry_with
 from roer.portfolio.filters import SIZE_CHOICES, InitiativeFilter, apply_sort
 from roer.portfolio.forms import EditInitiativeForm, NewInitiativeForm
-from roer.portfolio.models import Initiative
+from roer.portfolio.models import Initiative, Rag
 from roer.portfolio.overview import SEVERITY_RANK, with_size_and_warnings
+from roer.portfolio.overview_ratings import with_computed_rating
 from roer.portfolio.services import EDITABLE_FIELDS, Refused, StaleVersion, create_initiative, update_initiative
 from roer.portfolio.warning_text import SEVERITY_LABELS
 
@@ -38,7 +39,7 @@ def _get(request: HttpRequest, code: str) -> Initiative:
 def _filtered(request: HttpRequest) -> tuple[InitiativeFilter, QuerySet[Initiative]]:
     filterset = InitiativeFilter(request.GET or None, queryset=_visible(request), user=request.user)
     queryset = filterset.qs if filterset.is_bound and filterset.is_valid() else _visible(request)
-    queryset = apply_sort(with_size_and_warnings(queryset), request.GET.get("sort", ""))
+    queryset = apply_sort(with_computed_rating(with_size_and_warnings(queryset)), request.GET.get("sort", ""))
     return filterset, queryset.select_related("org_unit", "sponsor", "manager")
 
 
@@ -74,9 +75,11 @@ def initiative_export(request: HttpRequest) -> StreamingHttpResponse:
         _("Current cost estimate (EUR)"),
         _("Early warnings"),
         _("Worst warning"),
+        _("Computed overall rating"),
     ]
     sizes = dict(SIZE_CHOICES)
     severities = {rank: str(SEVERITY_LABELS[name]) for name, rank in SEVERITY_RANK.items()}
+    colours = dict(Rag.choices)
 
     class Echo:
         def write(self, value: str) -> str:
@@ -101,6 +104,7 @@ def initiative_export(request: HttpRequest) -> StreamingHttpResponse:
                     f"{item.current_cost:.2f}",
                     item.warning_count,
                     severities.get(item.worst_warning, ""),
+                    str(colours.get(item.computed_rating, "")),
                 ]
             )
 
