@@ -135,3 +135,33 @@ def _get_when_up(url: str, server: subprocess.Popen[str], seconds: float = 30) -
         except OSError:
             time.sleep(0.2)
     pytest.fail("roer serve did not answer in time")
+
+
+@pytest.mark.parametrize("no_worker", [False, True])
+def test_serve_starts_and_stops_one_worker_unless_told_not_to(monkeypatch: pytest.MonkeyPatch, no_worker: bool) -> None:
+    from roer.core.management.commands import serve
+
+    events: list[str] = []
+
+    def start(stdout: Any) -> str:
+        events.append("start")
+        return "worker"
+
+    monkeypatch.setattr(serve, "start_worker", start)
+    monkeypatch.setattr(serve, "stop_worker", lambda process: events.append(f"stop {process}"))
+    monkeypatch.setattr(serve, "ensure_port_free", lambda options: None)
+    monkeypatch.setattr(serve.Command, "_serve", lambda self, options: events.append("serve"))
+    command = serve.Command(stdout=StringIO())
+    command.handle(**options(port=free_port()), no_collectstatic=True, no_worker=no_worker)
+    assert events == (["serve"] if no_worker else ["start", "serve", "stop worker"])
+
+
+def test_stop_worker_ends_a_worker_that_ignores_the_request() -> None:
+    from roer.core.management.commands.serve import stop_worker
+
+    stubborn = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-c", "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(60)"]
+    )
+    time.sleep(0.5)
+    stop_worker(stubborn, wait_seconds=0.5)
+    assert stubborn.returncode is not None
