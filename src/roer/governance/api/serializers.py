@@ -201,6 +201,12 @@ class ProposalSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     decisionDue = serializers.DateTimeField(source="decision_due", read_only=True)
     withdrawalReason = serializers.CharField(source="withdrawal_reason", read_only=True)
     scopeChanges = ScopeChangeSerializer(source="scope_changes", many=True, read_only=True)
+    decisions = serializers.SlugRelatedField(  # type: ignore[var-annotated]
+        many=True,
+        slug_field="reference",
+        read_only=True,
+        help_text=_("References of the decisions taken on it, the first one first (then its corrections)."),
+    )
 
     class Meta:
         model = Proposal
@@ -233,6 +239,7 @@ class ProposalSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             "decisionDue",
             "withdrawalReason",
             "scopeChanges",
+            "decisions",
             "version",
         ]
         read_only_fields = ["reference", "proposer", "state", "version"]

@@ -206,7 +206,9 @@ class ProposalViewSet(
         return (
             Proposal.objects.for_user(self.request.user)
             .select_related("decision_type", "initiative", "org_unit", "body")
-            .prefetch_related("scope_changes")
+            .prefetch_related(
+                "scope_changes", Prefetch("decisions", queryset=Decision.objects.order_by("decided_at", "pk"))
+            )
         )
 
     def get_serializer_class(self) -> Any:

@@ -142,7 +142,8 @@ def test_objection_deadline_escalation_and_a_mandate_decision_with_the_dissent(c
     assert decided["Location"].endswith(f"/governance/decisions/{decision['reference']}")
     read = session_client(world.bob).get(f"{DECISIONS}/{decision['reference']}")
     assert read.status_code == 200 and read.json() == decision
-    assert session_client(council.paul).get(url).json()["state"] == "decided"
+    shown = session_client(council.paul).get(url).json()
+    assert shown["state"] == "decided" and shown["decisions"] == [decision["reference"]]
 
 
 @pytest.mark.django_db
