@@ -7,10 +7,11 @@ from typing import Any
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from roer.audit.context import Source
-from roer.organisation.access import scope_filter
+from roer.organisation.access import has_capability, is_unrestricted, scope_filter
 from roer.organisation.roles import Capability
 
 
@@ -22,8 +23,14 @@ class Action(models.TextChoices):
 
 class AuditEventQuerySet(models.QuerySet):  # type: ignore[type-arg]
     def for_user(self, user: Any) -> AuditEventQuerySet:
-        """Events about objects in units where the user is an auditor."""
-        return self.filter(scope_filter(user, Capability.VIEW_AUDIT, "scope_path"))
+        """Events about objects in units where the user is an auditor, and installation-wide ones
+        (scope ``/``, such as the decision-rights matrix) for every auditor."""
+        if is_unrestricted(user):
+            return self.all()
+        inside = scope_filter(user, Capability.VIEW_AUDIT, "scope_path")
+        if has_capability(user, Capability.VIEW_AUDIT):
+            inside |= Q(scope_path="/")
+        return self.filter(inside)
 
     def for_object(self, obj: models.Model) -> AuditEventQuerySet:
         return self.filter(content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk))

@@ -44,4 +44,10 @@ class Notification(models.Model):
         return f"{self.recipient}: {self.get_kind_display()}"
 
     def audit_scope_path(self) -> str:
-        return "/"
+        """Where the matter lies; a personal note without one lies in the recipient's home unit."""
+        for subject in (self.proposal, self.decision, self.meeting):
+            if subject is not None:
+                path: str = subject.audit_scope_path()
+                return path
+        home = self.recipient.home_unit
+        return home.path if home is not None else ""

@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from roer.organisation.roles import Role
 
+# The matrix binds the whole installation: its changes are shown to every auditor.
+INSTALLATION_WIDE = "/"
+
 
 class DecisionType(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -56,6 +59,9 @@ class DecisionType(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def audit_scope_path(self) -> str:
+        return INSTALLATION_WIDE
+
     @property
     def label(self) -> str:
         from roer.governance.seed import label
@@ -85,3 +91,6 @@ class DecisionRight(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision_type}: {self.get_role_display()} {self.responsibility}"
+
+    def audit_scope_path(self) -> str:
+        return INSTALLATION_WIDE

@@ -1,7 +1,9 @@
 """Editing the decision-rights matrix: a decision type's deadlines and escalation route, and its RACI letters.
 
-The matrix binds every unit, so only MANAGE_GOVERNANCE at a root unit (the organisation
-itself: its CIO, mandate holder or functional administrator) edits it. The rules:
+The matrix binds every unit of the installation, so only MANAGE_GOVERNANCE held at every
+root unit (the organisation itself: its CIO, mandate holder or functional administrator)
+edits it. Where several organisations share one installation, that is only the
+installation's administrator: no organisation rewrites the rights of another. The rules:
 
 - a decision type has at least one accountable role — without one nobody could decide it;
 - a role has at most one letter per type (the matrix is a map role → letter);
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from roer.governance.models import DecisionRight, DecisionType, Responsibility
 from roer.governance.services.versioning import StaleVersion, locked
 from roer.organisation.access import active_roles, is_unrestricted
+from roer.organisation.models import OrgUnit
 from roer.organisation.roles import Capability, Role, roles_with
 
 __all__ = ["SETTING_FIELDS", "StaleVersion", "edit_decision_type", "may_edit_matrix"]
@@ -31,11 +34,13 @@ SETTING_FIELDS = ("advice_days", "vote_days", "escalation_days", "escalation_rol
 
 
 def may_edit_matrix(user: Any) -> bool:
-    """MANAGE_GOVERNANCE held at a root unit (a path of one step, such as ``/1/``)."""
+    """MANAGE_GOVERNANCE held at every root unit (paths of one step, such as ``/1/``)."""
     if is_unrestricted(user):
         return True
     allowed = roles_with(Capability.MANAGE_GOVERNANCE)
-    return any(role in allowed and path.strip("/").count("/") == 0 for role, path in active_roles(user))
+    held = {path for role, path in active_roles(user) if role in allowed and path.strip("/").count("/") == 0}
+    roots = set(OrgUnit.objects.filter(parent__isnull=True).values_list("path", flat=True))
+    return bool(held) and roots <= held
 
 
 def _check(settings: dict[str, Any], letters: dict[str, str]) -> None:

@@ -11,6 +11,7 @@ from roer.audit.models import AuditEvent
 from roer.governance.models import DecisionRight, DecisionType
 from roer.governance.services import matrix
 from roer.governance.tests.conftest import Council
+from roer.organisation.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +22,24 @@ def _letters(kind: DecisionType) -> dict[str, str]:
     return {right.role: right.responsibility for right in kind.rights.all()}
 
 
+@pytest.fixture
+def one_organisation(council: Council) -> None:
+    """The usual installation: one organisation. The world's other organisation becomes one of its units."""
+    other = council.world.other_org
+    other.parent = council.world.ministry
+    other.save()
+
+
+def test_with_two_organisations_only_the_installation_administrator_edits_the_matrix(council: Council) -> None:
+    assert not matrix.may_edit_matrix(council.marc)  # CIO of one of the two organisations
+    assert not matrix.may_edit_matrix(council.world.frank)
+    root = PersonFactory(username="root", is_staff=True, is_superuser=True, home_unit=council.world.ministry)
+    assert matrix.may_edit_matrix(root)
+    with pytest.raises(PermissionDenied):
+        matrix.edit_decision_type(council.marc, council.kind("gate"), SETTINGS, {}, version=1)
+
+
+@pytest.mark.usefixtures("one_organisation")
 class TestMatrixService:
     def test_who_may_edit(self, council: Council) -> None:
         assert matrix.may_edit_matrix(council.marc)  # CIO of the root unit
@@ -81,6 +100,7 @@ class TestMatrixService:
         assert matrix.edit_decision_type(council.marc, kind, {}, _letters(kind), version=1).version == 1
 
 
+@pytest.mark.usefixtures("one_organisation")
 class TestMatrixPages:
     def test_the_matrix_is_an_accessible_table(self, client: Client, council: Council) -> None:
         client.force_login(council.world.bob)
@@ -128,3 +148,12 @@ class TestMatrixPages:
         assert response.status_code == 200
         assert "someone else changed this meanwhile" in response.content.decode()
         assert council.kind("budget").advice_days == 20
+
+
+def test_matrix_changes_are_shown_to_every_auditor_and_to_no_one_else(council: Council) -> None:
+    root = PersonFactory(username="root2", is_staff=True, is_superuser=True, home_unit=council.world.ministry)
+    matrix.edit_decision_type(root, council.kind("budget"), {"advice_days": 21}, {}, version=1)
+    kind = council.kind("budget")
+    assert AuditEvent.objects.for_user(council.world.audrey).for_object(kind).exists()
+    assert not AuditEvent.objects.for_user(council.world.bob).for_object(kind).exists()
+    assert not AuditEvent.objects.for_user(council.world.charlie).for_object(kind).exists()
