@@ -149,3 +149,19 @@ def filter_bar(context: dict[str, Any], filterset: Any, target: str = "") -> dic
     """
     request: HttpRequest = context["request"]
     return {"filter": filterset, "target": target, "sort": request.GET.get("sort", ""), "action": request.path}
+
+
+@register.inclusion_tag("components/refreshing.html", takes_context=True)
+def refreshing(
+    context: Any, template_name: str, url: str, active: bool, region_id: str, every: int = 2
+) -> dict[str, Any]:
+    """``template_name`` rendered in a block that htmx reloads from ``url`` every few seconds while ``active``.
+
+    ``url`` answers with this same block; when it is no longer active it stops polling (and the
+    answer may ask for a full reload with ``HX-Refresh``). Without JavaScript the page needs its own
+    refresh link.
+    """
+    values = context.flatten()
+    values.update({"template_name": template_name, "url": url, "active": active, "region_id": region_id})
+    values["every"] = every
+    return values

@@ -208,6 +208,11 @@ class SolveRun(models.Model):
     def finished(self) -> bool:
         return self.state in (RunState.DONE, RunState.FAILED)
 
+    @property
+    def pending(self) -> bool:
+        """Queued or running: its page keeps refreshing its progress."""
+        return not self.finished
+
 
 class PlanApplication(models.Model):
     """A plan applied to the portfolio calendar by a decision: which run, which decision, what changed."""

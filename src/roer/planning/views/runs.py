@@ -56,7 +56,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress block alone, for htmx to swap in while the run is queued or running."""
     run = get_run(request, pk)
-    response = render(request, "planning/_run_progress.html", {"run": run})
+    response = render(request, "planning/_run_progress_block.html", {"run": run})
     if run.finished:
         response["HX-Refresh"] = "true"  # the whole page now has a plan to show
     return response
