@@ -161,7 +161,7 @@ def refreshing(
     answer may ask for a full reload with ``HX-Refresh``). Without JavaScript the page needs its own
     refresh link.
     """
-    values = context.flatten()
+    values: dict[str, Any] = context.flatten()
     values.update({"template_name": template_name, "url": url, "active": active, "region_id": region_id})
     values["every"] = every
     return values
