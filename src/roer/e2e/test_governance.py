@@ -136,3 +136,11 @@ def test_an_objection_needs_its_reason_in_the_browser(page: Any, demo: str) -> N
     voting.refresh_from_db()
     assert voting.state == ProposalState.VOTING  # an objection stands until the deadline; then escalation
     assert_accessible(page)
+
+    # joost has not evaluated the board's latest quarter yet: his form is empty, and accessible too.
+    board = Body.objects.get(name=BOARD)
+    latest = Meeting.objects.filter(body=board, state=MeetingState.HELD).order_by("-starts_at").first()
+    assert latest is not None
+    response = page.goto(f"{demo}/governance/meetings/{latest.pk}/evaluation")
+    assert response is not None and response.status == 200
+    assert_accessible(page)
