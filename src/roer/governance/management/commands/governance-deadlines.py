@@ -68,7 +68,8 @@ class Command(RoerCommand):
         restore = None
         if threading.current_thread() is threading.main_thread():
             restore = signal.signal(signal.SIGTERM, lambda *_: stop.set())
-        self.stdout.write(f"Processing the governance deadlines every {every} seconds; stop with Ctrl-C.")
+        unit = "second" if every == 1 else "seconds"
+        self.stdout.write(f"Processing the governance deadlines every {every} {unit}; stop with Ctrl-C.")
         try:
             loop(self._round, every, stop)
         except KeyboardInterrupt:
