@@ -48,7 +48,11 @@ def governance_sub_nav(context: dict[str, Any]) -> dict[str, Any]:
                 label = f"{label} ({unread_label(unread)})"
         links.append({"label": label, "url": url})
     # The area is the longest link the page's path starts with: a proposal's page lies under Proposals.
-    matches = [item for item in links if request.path.startswith(str(item["url"]))]
+    # Meetings have no list of their own: they belong to their body, so to Bodies.
+    path = request.path
+    if path.startswith(reverse("governance:home") + "meetings/"):
+        path = reverse("governance:body-list")
+    matches = [item for item in links if path.startswith(str(item["url"]))]
     current = max(matches, key=lambda item: len(str(item["url"])), default=None)
     items = [item | {"current": item is current} for item in links]
     return {"label": _("Governance"), "items": items}

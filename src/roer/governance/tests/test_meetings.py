@@ -243,6 +243,7 @@ class TestMeetingPages:
         client.force_login(council.world.frank)
         content = client.get(reverse("governance:meeting-detail", args=[meeting.pk])).content.decode()
         assert "Live: this agenda follows the data" in content and "Woningregister" in content
+        assert 'aria-current="page">Bodies' in content  # a meeting lies under its body, not the overview
         assert reverse("governance:meeting-fix-agenda", args=[meeting.pk]) in content
         response = client.post(reverse("governance:meeting-fix-agenda", args=[meeting.pk]), {"version": 1})
         assert response.status_code == 302 and Meeting.objects.get(pk=meeting.pk).agenda_fixed_at is not None
