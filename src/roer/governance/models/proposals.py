@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from roer.organisation.roles import Role
@@ -117,7 +118,8 @@ class Proposal(models.Model):
         _("involves personal data"), default=False, help_text=_("Then the privacy officer must advise.")
     )
     state = models.CharField(_("state"), max_length=20, choices=ProposalState.choices, default=ProposalState.DRAFT)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Set by the flow from its clock (``now``), so a back-dated history reads in order.
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     advice_due = models.DateTimeField(_("advice due"), null=True, blank=True)
     vote_due = models.DateTimeField(_("votes due"), null=True, blank=True)

@@ -154,7 +154,7 @@ def create_proposal(user: Any, values: dict[str, Any], now: datetime | None = No
     _check_values(values)
     moment = _now(now)
     with transaction.atomic():
-        proposal = Proposal(proposer=user, **values)
+        proposal = Proposal(proposer=user, created_at=moment, **values)
         proposal.reference = next_reference(Proposal, "B", moment)
         proposal.full_clean(exclude=["reference", "proposer"])
         proposal.save()
