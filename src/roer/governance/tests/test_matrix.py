@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -110,6 +111,12 @@ class TestMatrixPages:
         assert "<caption" in content and 'scope="row"' in content and 'scope="col"' in content
         assert "Accountable: decides" in content and "Initiative gate" in content
         assert reverse("governance:decision-type-edit", args=["gate"]) not in content
+
+    def test_the_legend_speaks_the_language_of_each_request(self, client: Client, council: Council) -> None:
+        client.force_login(council.world.bob)
+        for language, expected in (("nl", "Eindverantwoordelijk (A)"), ("en", "Accountable: decides")):
+            client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+            assert expected in client.get(reverse("governance:decision-rights")).content.decode()
 
     def test_the_editor_sees_the_edit_links(self, client: Client, council: Council) -> None:
         client.force_login(council.marc)

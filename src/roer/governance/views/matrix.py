@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from roer.core.stale import Conflict
@@ -27,10 +28,11 @@ from roer.organisation.roles import Role
 from roer.portfolio.views.gates import show_errors
 
 LEGEND = [
-    (Responsibility.RESPONSIBLE, _("Responsible: prepares and proposes.")),
-    (Responsibility.ACCOUNTABLE, _("Accountable: decides; only an accountable role can take the decision.")),
-    (Responsibility.CONSULTED, _("Consulted: gives formal advice before the decision.")),
-    (Responsibility.INFORMED, _("Informed: is notified of the decision.")),
+    # Lazy: this list is built once, at import, and must speak the language of each request.
+    (Responsibility.RESPONSIBLE, gettext_lazy("Responsible: prepares and proposes.")),
+    (Responsibility.ACCOUNTABLE, gettext_lazy("Accountable: decides; only an accountable role can take the decision.")),
+    (Responsibility.CONSULTED, gettext_lazy("Consulted: gives formal advice before the decision.")),
+    (Responsibility.INFORMED, gettext_lazy("Informed: is notified of the decision.")),
 ]
 
 
