@@ -24,6 +24,9 @@ def site(transactional_db: None, live_server: Any, council: Any) -> Any:  # noqa
     from roer.governance.seed import seed_decision_types
 
     seed_decision_types(apps, None)  # a transactional test starts without the data migration's rows
+    # The usual installation, one organisation: its functional administrator may then edit the matrix.
+    council.world.other_org.parent = council.world.ministry
+    council.world.other_org.save()
     board = Body.objects.create(
         name="Portfolioraad", kind=BodyKind.PORTFOLIO_BOARD, org_unit=council.world.ministry,
         chair=council.marc, secretary=council.world.frank, mandate_holder=council.marc,
