@@ -3,7 +3,8 @@
 ``Search.run`` takes the best plan so far and improves it within the time left:
 for small scenarios branch and bound on the whole model, then large-neighbourhood
 search; for large ones the LP-guided core (see ``_fixings``), doubled while it is
-solved in time, then neighbourhood search inside the core.
+solved in time, then neighbourhood search inside the core; in between, the
+LP-guided core first and then branch and bound on the whole model from its plan.
 """
 
 from __future__ import annotations
@@ -18,18 +19,23 @@ import numpy as np
 
 from .greedy import fill, forced_closure, from_starts
 from .model import F64, Matrix, make_highs
+from .neighbourhoods import neighbourhood
 from .placement import Links, Placement
 from .scenario import Scenario
 
 FULL_MILP_CANDIDATES = 1200  # up to here the whole MILP is solved; the LP-guided core above
 CORE_SIZE = 200  # first core; it doubles while the core MILP is solved within the time
 # Up to POLISH_UP_TO candidates: branch and bound for this share of the time, then neighbourhood search.
-# Measured on the benchmark: at N=100 the search gains 1–2 %; at N=500 HiGHS needs the whole time to
-# get past its root node, and stopping it early loses 2 %.
-WHOLE_MILP_SHARE = 0.4
+# Measured on the benchmark: at N=100 the search gains 1–2 %.
+WHOLE_MILP_SHARE = 0.3
 POLISH_UP_TO = 200
-POLISH_SIZE = 40  # candidates freed per neighbourhood-search round, to begin with
-POLISH_SECONDS = 1.5  # time cap per neighbourhood-search round
+# Above POLISH_UP_TO (up to FULL_MILP_CANDIDATES): the LP-guided core and its search for this share,
+# then branch and bound on the whole MILP from that plan. At N=500 the core finds plans HiGHS reaches
+# only after minutes when the LP bound is tight (seeds 1 and 3), and the whole MILP, given a good start,
+# still finds in a few seconds what its cuts are needed for when the LP bound is loose (seed 2).
+CORE_FIRST_SHARE = 0.65
+POLISH_SIZE = 25  # candidates freed per neighbourhood-search round, to begin with (it adapts)
+POLISH_SECONDS = 0.7  # time cap per round: many small rounds beat a few large ones at N=100
 
 
 @dataclass
@@ -91,18 +97,43 @@ class Search:
         self.sc, self.links, self.m, self.lp, self.clock, self.say = sc, links, m, lp, clock, say
         self.order, self.prefer = lp_order(sc, m, lp)
         self.protected = forced_closure(sc, links)
+        owner = np.repeat(np.arange(len(sc.candidates)), np.diff(m.col_start))
+        self.lp_funded: F64 = np.bincount(owner, weights=lp.x, minlength=len(sc.candidates)).astype(np.float64)
 
     def run(self, best: Placement, gap: float) -> tuple[Placement, float | None]:
         """The whole MILP when small; otherwise LP-guided cores that double while time is left."""
         n = len(self.sc.candidates)
-        if n <= FULL_MILP_CANDIDATES:
+        if n <= POLISH_UP_TO:
             # Branch and bound for part of the time (its dual bound is worth having), then polish.
-            share = self.clock.left() * (WHOLE_MILP_SHARE if n <= POLISH_UP_TO else 1.0)
-            raw, dual_bound, proved = self._milp(None, best, gap, seconds=share)
+            raw, dual_bound, proved = self._milp(None, best, gap, seconds=self.clock.left() * WHOLE_MILP_SHARE)
             best = self._better(raw, best)
             if not proved and raw is not None:
                 best = self._better(self._polish(raw, range(n)), best)
             return best, dual_bound
+        if n <= FULL_MILP_CANDIDATES:
+            whole_from = self.clock.elapsed() + CORE_FIRST_SHARE * (self.clock.left() - reserve(n))
+            best = self._cores(best, gap, until=whole_from)
+            raw, dual_bound, _ = self._milp(None, best, gap)
+            return self._better(raw, best), dual_bound
+        return self._cores(best, gap), None
+
+    def _cores(self, best: Placement, gap: float, until: float | None = None) -> Placement:
+        """LP-guided cores, doubled while solved in time, then neighbourhood search in the last one.
+
+        ``until`` (seconds into the run) ends this part early, for the whole MILP to follow.
+        """
+        n = len(self.sc.candidates)
+        outer = self.clock
+        if until is not None:  # a shorter clock for this part; the reserve stays on top of it
+            self.clock = Clock(until + reserve(n))
+            self.clock.begin = outer.begin
+        try:
+            return self._core_search(best, gap)
+        finally:
+            self.clock = outer
+
+    def _core_search(self, best: Placement, gap: float) -> Placement:
+        n = len(self.sc.candidates)
         size, start_from = CORE_SIZE, best
         core: set[int] = set()
         while (
@@ -119,7 +150,7 @@ class Search:
             size *= 2
         if core and self.clock.left() > reserve(len(self.sc.candidates)) + 0.5:
             best = self._better(self._polish(best, sorted(core)), best)
-        return best, None
+        return best
 
     def _polish(self, incumbent: Placement, free: Sequence[int]) -> Placement:
         """Large-neighbourhood search: free a random part of ``free``, fix the rest, solve exactly.
@@ -140,16 +171,16 @@ class Search:
                 waiting = [i for i in free if i not in incumbent.start]
                 chosen = keep | set(rng.sample(waiting, min(len(waiting), size // 2)))
             else:
-                chosen = self._neighbourhood(rng, free, incumbent, size)
+                chosen = neighbourhood(self.sc, self.links, self.lp_funded, rng, free, incumbent, size)
             on = {i: s for i, s in incumbent.start.items() if i not in chosen}
             off = {i for i in range(n) if i not in incumbent.start and i not in chosen}
             started = time.perf_counter()
             raw, _, proved = self._milp((on, off), incumbent, 0.0, seconds=POLISH_SECONDS, quiet=True, keep=keep)
-            if keep:
-                continue  # its size says nothing about the random neighbourhoods
             if raw is not None and raw.objective() > incumbent.objective() + 1e-9:
                 incumbent = raw
                 self.say("neighbourhood search: better plan", incumbent.objective(), None)
+            if keep:
+                continue  # its size says nothing about the random neighbourhoods
             if proved and time.perf_counter() - started < POLISH_SECONDS / 3:
                 size = min(len(free), int(size * 1.2) + 1)
             elif not proved:
@@ -163,28 +194,6 @@ class Search:
         found = raw.copy()
         fill(found, self.order, self.prefer)
         return found if found.objective() > best.objective() else best
-
-    def _neighbourhood(self, rng: random.Random, free: Sequence[int], pl: Placement, size: int) -> set[int]:
-        """``size`` candidates that compete with each other: same team, same quarters, or at random."""
-        sc = self.sc
-        kind = rng.randrange(3)
-        if kind == 0 and sc.teams:
-            team = rng.randrange(len(sc.teams))
-            pool = [i for i in free if any(t == team for t, _ in sc.candidates[i].demand)]
-        elif kind == 1:
-            q = rng.randrange(sc.quarters)
-
-            def overlaps(i: int) -> bool:
-                c = sc.candidates[i]
-                first, last = (pl.start[i], pl.start[i]) if i in pl.start else (c.starts.start, c.starts.stop - 1)
-                return first <= q + 1 and last + c.duration > q - 1
-
-            pool = [i for i in free if overlaps(i)]
-        else:
-            pool = list(free)
-        if len(pool) < size:
-            pool += rng.sample([i for i in free if i not in set(pool)], min(size - len(pool), len(free) - len(pool)))
-        return set(rng.sample(pool, min(size, len(pool))))
 
     def _milp(
         self,
