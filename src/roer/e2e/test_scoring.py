@@ -6,15 +6,14 @@ from typing import Any
 
 import pytest
 
-# The browser fixtures live in the e2e package's conftest; these tests sit next to the scoring code.
-from roer.e2e.conftest import assert_accessible, browser, page, sign_in  # noqa: F401
+from roer.e2e.conftest import assert_accessible, sign_in
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_scoring_pages_are_accessible(
-    page: Any,  # noqa: F811 (the imported fixture)
+    page: Any,
     transactional_db: None,
     live_server: Any,
     world: Any,
