@@ -234,7 +234,9 @@ EMAIL_PORT = config("EMAIL_PORT", 25, "Port of the SMTP server.", group="E-mail"
 EMAIL_HOST_USER = config("EMAIL_HOST_USER", "", "User name at the SMTP server; empty: no login.", group="E-mail")
 EMAIL_HOST_PASSWORD = config("EMAIL_HOST_PASSWORD", "", "Password at the SMTP server.", group="E-mail")
 EMAIL_USE_TLS = config("EMAIL_USE_TLS", False, "Use STARTTLS with the SMTP server (usually port 587).", group="E-mail")
-EMAIL_USE_SSL = config("EMAIL_USE_SSL", False, "Use implicit TLS with the SMTP server (usually port 465).", group="E-mail")
+EMAIL_USE_SSL = config(
+    "EMAIL_USE_SSL", False, "Use implicit TLS with the SMTP server (usually port 465).", group="E-mail"
+)
 ROER_BASE_URL = config(
     "ROER_BASE_URL",
     "http://127.0.0.1:8000",
