@@ -174,7 +174,7 @@ def _url(world: World, template: str) -> str:
     return BASE + path
 
 
-PARTS = (
+PARTS: tuple[str, ...] = (
     "gate-reviews",
     "baselines",
     "cost-lines",
