@@ -38,6 +38,14 @@ class BodySerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         help_text=_("Id of the mandate holder, who decides when the members reach no consensus."),
     )
     consensusRule = serializers.ChoiceField(source="consensus_rule", choices=ConsensusRule.choices, required=False)
+    # Explicit bounds: derived from the model, the maximum would be the database's small-integer range,
+    # and the OpenAPI document would differ between SQLite and PostgreSQL.
+    quorum = serializers.IntegerField(
+        min_value=1,
+        max_value=999,
+        required=False,
+        help_text=_("How many voting members must state a position (agree, object or abstain) for a valid vote."),
+    )
 
     class Meta:
         model = Body

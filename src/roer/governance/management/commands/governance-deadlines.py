@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.management.base import CommandError
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from roer.core.management.base import RoerCommand
@@ -80,13 +80,13 @@ class Command(RoerCommand):
         self.stdout.write("Stopped.")
 
     def _round(self) -> None:
-        close_old_connections()  # a long-running process must not keep a connection the database dropped
+        _drop_stale_connections()
         try:
             self._report(flow.process_deadlines(), timezone.now(), quiet=True)
         except DatabaseError as exc:
             self.stderr.write(f"{_stamp(timezone.now())} the database refused the work, retrying next round: {exc}")
         finally:
-            close_old_connections()
+            _drop_stale_connections()
 
     def _report(self, report: flow.DeadlineReport, moment: datetime, *, quiet: bool) -> None:
         lines = describe(report)
@@ -97,6 +97,13 @@ class Command(RoerCommand):
         prefix = f"{_stamp(moment)} " if quiet else ""
         for line in lines:
             self.stdout.write(prefix + line[0].upper() + line[1:])
+
+
+def _drop_stale_connections() -> None:
+    """A long-running process must not keep a connection the database dropped; but a connection inside
+    a transaction (a test's) is in use, and closing it would break that transaction."""
+    if not connection.in_atomic_block:
+        close_old_connections()
 
 
 def _stamp(moment: datetime) -> str:
