@@ -15,7 +15,6 @@ from roer.governance.models import (
     Notification,
     NotificationKind,
     Outcome,
-    Proposal,
     ProposalState,
     Scope,
     ScopeChange,
@@ -23,48 +22,12 @@ from roer.governance.models import (
 )
 from roer.governance.services import flow
 from roer.governance.tests.conftest import Council
+from roer.governance.tests.proposal_setup import advise_all as _advise_all
+from roer.governance.tests.proposal_setup import gate as _gate
+from roer.governance.tests.proposal_setup import policy as _policy
 from roer.organisation.models import Person
 
 START = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
-
-
-def _policy(council: Council, scope: str = Scope.CROSS_CUTTING) -> Proposal:
-    return flow.create_proposal(
-        council.paul,
-        {
-            "title": "Generatieve AI in de werkprocessen",
-            "summary": "Alleen toegestaan met een DPIA en menselijke controle.",
-            "subject_kind": SubjectKind.POLICY,
-            "policy_topic": "Generatieve AI",
-            "decision_type": council.kind("policy"),
-            "org_unit": council.world.department,
-            "scope": scope,
-            "scope_reason": "Raakt alle DG's." if scope == Scope.CROSS_CUTTING else "Alleen dit DG.",
-            "body": council.body if scope == Scope.CROSS_CUTTING else None,
-        },
-    )
-
-
-def _gate(council: Council) -> Proposal:
-    return flow.create_proposal(
-        council.paul,
-        {
-            "title": "Goedkeuring Regie op gegevens",
-            "summary": "Door naar uitvoering.",
-            "subject_kind": SubjectKind.GATE,
-            "initiative": council.world.initiative,
-            "gate": "approval",
-            "decision_type": council.kind("gate"),
-            "scope": Scope.LOCAL,
-            "scope_reason": "Binnen het eigen budget van het DG.",
-        },
-    )
-
-
-def _advise_all(proposal: Proposal, council: Council) -> None:
-    advisers = {"privacy_officer": council.petra, "data_officer": council.dirk, "technology_officer": council.tim}
-    for request in proposal.advice.all():
-        flow.give_advice(advisers[request.role], proposal, request.role, "positive", "Akkoord.")
 
 
 def _kinds(person: Person) -> list[str]:
