@@ -29,7 +29,8 @@ from roer.governance.models import (
 )
 from roer.governance.services import evaluations, meetings
 from roer.governance.tests.conftest import Council
-from roer.governance.tests.test_flow import _advise_all, _policy
+from roer.governance.tests.proposal_setup import advise_all as _advise_all
+from roer.governance.tests.proposal_setup import policy as _policy
 from roer.portfolio.models import Initiative
 from roer.portfolio.models.reporting import EarlyWarning, StatusReport
 from roer.portfolio.tests.factories import InitiativeFactory
