@@ -10,6 +10,7 @@ LP-guided core first and then branch and bound on the whole model from its plan.
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -47,16 +48,63 @@ class LpSolution:
     seconds: float
 
 
+STOP_CHECK_SECONDS = 0.25  # how often a caller's stop request is asked (it may read a database)
+
+
 class Clock:
-    def __init__(self, limit: float) -> None:
+    """Time spent and left; a caller's ``stop`` request ends the time early.
+
+    ``stop`` is only ever called from the thread that made the clock (a database
+    connection belongs to its thread) and at most every ``STOP_CHECK_SECONDS``.
+    """
+
+    def __init__(self, limit: float, stop: Callable[[], bool] | None = None) -> None:
         self.begin = time.perf_counter()
         self.limit = limit
+        self._stop = stop
+        self._owner = threading.get_ident()
+        self._asked = -STOP_CHECK_SECONDS
+        self._parent: Clock | None = None
+        self.stopped = False
+
+    def until(self, limit: float) -> Clock:
+        """A clock with the same beginning and stop request, ending at ``limit`` seconds at the latest."""
+        shorter = Clock(min(limit, self.limit))
+        shorter.begin, shorter._parent = self.begin, self
+        return shorter
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.begin
 
     def left(self) -> float:
-        return self.limit - self.elapsed()
+        if self._parent is not None:
+            self.stopped = self._parent.left() <= 0 and self._parent.stopped
+            return 0.0 if self.stopped else self.limit - self.elapsed()
+        elapsed = self.elapsed()
+        if self._stop is not None and not self.stopped and threading.get_ident() == self._owner:
+            if elapsed - self._asked >= STOP_CHECK_SECONDS:
+                self._asked = elapsed
+                self.stopped = bool(self._stop())
+        return 0.0 if self.stopped else self.limit - elapsed
+
+
+def run_until_stopped(h: highspy.Highs, clock: Clock) -> None:
+    """``h.run()``, interrupted when the clock's caller asks to stop.
+
+    HiGHS runs in its own thread while this one keeps asking the clock, so the
+    caller's stop request is only ever read from the thread that made the clock.
+    """
+    cancelled = threading.Event()
+
+    def interrupt(event: highspy.HighsCallbackEvent) -> None:
+        if cancelled.is_set():
+            event.interrupt()
+
+    h.cbMipInterrupt.subscribe(interrupt)
+    h.startSolve()
+    while not h.wait(STOP_CHECK_SECONDS / 2)[0]:
+        if clock.left() <= 0 and clock.stopped:
+            cancelled.set()
 
 
 def relative_gap(objective: float, bound: float) -> float:
@@ -125,8 +173,7 @@ class Search:
         n = len(self.sc.candidates)
         outer = self.clock
         if until is not None:  # a shorter clock for this part; the reserve stays on top of it
-            self.clock = Clock(until + reserve(n))
-            self.clock.begin = outer.begin
+            self.clock = outer.until(until + reserve(n))
         try:
             return self._core_search(best, gap)
         finally:
@@ -246,7 +293,7 @@ class Search:
                 start_from.objective(),
                 None,
             )
-        h.run()
+        run_until_stopped(h, self.clock)
         info = h.getInfo()
         proved = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
         dual_bound = info.mip_dual_bound * m.value_scale if whole and np.isfinite(info.mip_dual_bound) else None

@@ -117,8 +117,19 @@ class Optimiser:
         self._lp_solution = self._read_lp(time.perf_counter())
         return None if self._lp_solution is None else self._lp_solution.objective
 
-    def solve(self, time_limit: float = 60.0, gap: float = 1e-4, progress: Progress | None = None) -> Plan:
-        clock = Clock(time_limit)
+    def solve(
+        self,
+        time_limit: float = 60.0,
+        gap: float = 1e-4,
+        progress: Progress | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> Plan:
+        """The best plan found within ``time_limit`` seconds, or sooner at ``gap``.
+
+        ``stop`` (asked a few times a second) ends the search early: the best plan
+        found so far is returned, as "feasible" unless it was proved optimal.
+        """
+        clock = Clock(time_limit, stop)
 
         def say(message: str, objective: float | None = None, bound: float | None = None) -> None:
             if progress:
@@ -189,6 +200,12 @@ class Optimiser:
         return binding_limits(sc, pl, budget, teams, tolerance=0.0)
 
 
-def optimise(scenario: Scenario, time_limit: float = 60.0, gap: float = 1e-4, progress: Progress | None = None) -> Plan:
-    """Best feasible plan within ``time_limit`` seconds, stopping early at ``gap``."""
-    return Optimiser(scenario).solve(time_limit, gap, progress)
+def optimise(
+    scenario: Scenario,
+    time_limit: float = 60.0,
+    gap: float = 1e-4,
+    progress: Progress | None = None,
+    stop: Callable[[], bool] | None = None,
+) -> Plan:
+    """Best feasible plan within ``time_limit`` seconds, stopping early at ``gap`` or when ``stop()``."""
+    return Optimiser(scenario).solve(time_limit, gap, progress, stop)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from roer.planning.optimiser import check, optimise, parse_scenario
@@ -39,10 +40,12 @@ def scenario(
     }
 
 
-def solve(data: dict[str, Any], time_limit: float = 10.0, gap: float = 0.0) -> dict[str, Any]:
+def solve(
+    data: dict[str, Any], time_limit: float = 10.0, gap: float = 0.0, stop: Callable[[], bool] | None = None
+) -> dict[str, Any]:
     """Optimise and return the plan JSON, after the independent checker has passed it."""
     original = copy.deepcopy(data)
-    plan = optimise(parse_scenario(data), time_limit=time_limit, gap=gap).to_json()
+    plan = optimise(parse_scenario(data), time_limit=time_limit, gap=gap, stop=stop).to_json()
     assert data == original, "the optimiser must not change its input"
     problems = check(data, plan)
     assert problems == [], problems

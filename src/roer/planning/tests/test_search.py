@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import time
 from typing import Any
 
 import pytest
@@ -72,3 +73,19 @@ def test_neighbourhoods_bring_linked_candidates_along() -> None:
         chosen = neighbourhood(sc, links, [0.5] * len(everyone), rng, everyone[:50], pl, size)  # type: ignore[arg-type]
         assert chosen <= set(everyone[:50])
         assert len(chosen) >= min(size, 50)
+
+
+@pytest.mark.parametrize("n", [60, 400])
+def test_a_stop_request_ends_the_search_with_the_best_plan_so_far(n: int) -> None:
+    asked: list[float] = []
+
+    def stop() -> bool:
+        asked.append(time.perf_counter())
+        return time.perf_counter() - began > 1.0
+
+    began = time.perf_counter()
+    plan = solve(portfolio(n, seed=7), time_limit=60.0, stop=stop)  # checked by the independent checker
+    spent = time.perf_counter() - began
+    assert spent < 10.0, f"asked to stop after 1 s, still searching after {spent:.1f} s"
+    assert plan["status"] in ("optimal", "feasible") and plan["funded"]
+    assert len(asked) >= 2  # asked repeatedly, not once at the start
