@@ -16,9 +16,17 @@ class PlanningConfig(AppConfig):
 
         # Scenarios: what people enter, and each plan applied by a decision (solve runs are derived, see SolveRun).
         from roer.governance.services.effects import on_decision
-        from roer.planning.models import PlanApplication, Scenario, Team
+        from roer.planning.models import (
+            PlanApplication,
+            Scenario,
+            ScenarioGroup,
+            ScenarioGroupMember,
+            ScenarioLink,
+            Team,
+        )
         from roer.planning.services.apply import apply_decision
 
-        for model in (Scenario, Team, PlanApplication):
+        # Links are what people enter too: each dependency, group and member is audited.
+        for model in (Scenario, Team, PlanApplication, ScenarioLink, ScenarioGroup, ScenarioGroupMember):
             register(model)
         on_decision("plan", apply_decision)
