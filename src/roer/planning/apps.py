@@ -29,4 +29,7 @@ class PlanningConfig(AppConfig):
         # Links are what people enter too: each dependency, group and member is audited.
         for model in (Scenario, Team, PlanApplication, ScenarioLink, ScenarioGroup, ScenarioGroupMember):
             register(model)
+        from roer.planning.models.scenarios import StopRequest
+
+        register(StopRequest)  # who stopped a solve, and when (the run itself is not audited)
         on_decision("plan", apply_decision)

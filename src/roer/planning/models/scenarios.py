@@ -150,6 +150,10 @@ class RunState(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+    STOPPED = "stopped", _("Stopped")  # stopped before the worker began: no plan
+
+
+FINISHED_STATES = (RunState.DONE, RunState.FAILED, RunState.STOPPED)
 
 
 class SolveRun(models.Model):
@@ -206,7 +210,20 @@ class SolveRun(models.Model):
 
     @property
     def finished(self) -> bool:
-        return self.state in (RunState.DONE, RunState.FAILED)
+        return self.state in FINISHED_STATES
+
+    @property
+    def stop_requested(self) -> StopRequest | None:
+        """The person's request to stop this run, if one was made (who and when)."""
+        try:
+            return self.stop_request
+        except StopRequest.DoesNotExist:
+            return None
+
+    @property
+    def stopping(self) -> bool:
+        """Asked to stop, and the worker has not finished yet: the page says "stopping…"."""
+        return self.pending and self.stop_requested is not None
 
     @property
     def pending(self) -> bool:
@@ -214,8 +231,38 @@ class SolveRun(models.Model):
         return not self.finished
 
 
+class StopRequest(models.Model):
+    """A person asked to stop a queued or running solve: at most one per run, audited (the run is not).
+
+    A queued run ends at once as stopped, without a plan; a running run ends done with the
+    best plan found so far and skips the rest of the efficient frontier.
+    """
+
+    run = models.OneToOneField(
+        SolveRun, verbose_name=_("solve run"), on_delete=models.CASCADE, related_name="stop_request"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("stop requested by"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("stop requested"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stop request")
+        verbose_name_plural = _("stop requests")
+
+    def __str__(self) -> str:
+        return f"{self.run} ■ {self.requested_by}"
+
+    def audit_scope_path(self) -> str:
+        return self.run.scenario.org_unit.path
+
+
 class PlanApplication(models.Model):
-    """A plan applied to the portfolio calendar by a decision: which run, which decision, what changed."""
+    """A plan applied to the portfolio calendar by a decision: which run, which decision, what changed.
+
+    A correcting decision that rejects the plan undoes an application: recorded as a second
+    application that ``reverts`` the first, its changes going from the plan's dates back.
+    """
 
     run = models.ForeignKey(
         SolveRun, verbose_name=_("solve run"), on_delete=models.PROTECT, related_name="applications"
@@ -226,6 +273,15 @@ class PlanApplication(models.Model):
     applied_at = models.DateTimeField(_("applied"), auto_now_add=True)
     changes = models.JSONField(_("changes"), default=list, help_text=_("Per initiative: start date before and after."))
     problems = models.JSONField(_("not applied"), default=list, blank=True)
+    reverts = models.OneToOneField(
+        "self",
+        verbose_name=_("undoes"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reverted_by",
+        help_text=_("The application this one undoes, after a correcting decision rejected the plan."),
+    )
 
     class Meta:
         verbose_name = _("plan application")

@@ -140,3 +140,71 @@ def test_the_propose_page(client, board):
     _decide(board, run)
     shown = client.get(f"/planning/scenarios/runs/{run.pk}/").content.decode()
     assert "Applied by decision" in shown and "MINBZ-0003: planned start" in shown
+
+
+def _applied(board: Council) -> tuple[SolveRun, Any, PlanApplication]:
+    run = _solved(board)
+    propose_plan(board.world.alice, run, VALUES)
+    run.refresh_from_db()
+    decision = _decide(board, run)
+    return run, decision, PlanApplication.objects.get(run=run)
+
+
+def _dated(application: PlanApplication) -> list[dict[str, Any]]:
+    """The application's changes that moved a start (the test portfolio has at least one)."""
+    assert application.changes, "the plan moved at least one start"
+    return list(application.changes)
+
+
+def test_a_correction_that_rejects_undoes_the_plan_and_is_audited(board, client):
+    world = board.world
+    run, decision, applied = _applied(board)
+    changed = _dated(applied)
+    correction = flow.supersede(world.alice, decision, "rejected", "Het budget is ingetrokken.")
+    undo = PlanApplication.objects.get(reverts=applied)
+    assert undo.decision == correction and undo.run == run and undo.problems == []
+    assert undo.changes == [{"code": c["code"], "before": c["after"], "after": c["before"]} for c in changed]
+    for change in changed:
+        initiative = Initiative.objects.get(code=change["code"])
+        assert (initiative.start_date.isoformat() if initiative.start_date else None) == change["before"]
+        event = AuditEvent.objects.for_object(initiative).filter(action="update").latest("occurred_at")
+        assert event.actor == world.alice
+        assert event.before["start_date"] == change["after"] and event.after["start_date"] == change["before"]
+    recorded = AuditEvent.objects.for_object(undo).get(action="create")
+    assert recorded.after["decision"] == correction.pk and recorded.after["reverts"] == applied.pk
+    client.force_login(world.bob)
+    shown = client.get(f"/planning/scenarios/runs/{run.pk}/").content.decode()
+    assert f"Applied by decision {decision.reference}" in shown
+    assert f"Undone by decision {correction.reference}" in shown
+    assert f"{changed[0]['code']}: planned start back from {changed[0]['after']}" in shown
+
+
+def test_an_initiative_moved_since_the_plan_is_left_alone_and_reported(board, client):
+    from roer.portfolio.services import update_initiative
+
+    world = board.world
+    run, decision, applied = _applied(board)
+    moved_code = _dated(applied)[0]["code"]
+    moved = Initiative.objects.get(code=moved_code)
+    update_initiative(world.alice, moved, {"start_date": dt.date(2028, 7, 1)}, moved.version)
+    correction = flow.supersede(world.alice, decision, "rejected", "Toch niet.")
+    undo = PlanApplication.objects.get(decision=correction)
+    assert Initiative.objects.get(code=moved_code).start_date == dt.date(2028, 7, 1), "their date wins"
+    assert undo.problems == [{"code": moved_code, "problem": "changed since the plan was applied", "now": "2028-07-01"}]
+    assert all(change["code"] != moved_code for change in undo.changes)
+    client.force_login(world.alice)
+    shown = client.get(f"/planning/scenarios/runs/{run.pk}/").content.decode()
+    assert f"{moved_code} left alone: changed since the plan was applied (now 2028-07-01)" in shown
+
+
+def test_a_correction_that_approves_again_does_not_apply_twice(board):
+    world = board.world
+    run, decision, applied = _applied(board)
+    again = flow.supersede(world.alice, decision, "approved", "Opnieuw goedgekeurd, zelfde plan.")
+    assert PlanApplication.objects.filter(run=run).count() == 1
+    assert apply_plan(again) == applied
+    rejected = flow.supersede(world.alice, again, "rejected", "Nu toch afgewezen.")
+    assert PlanApplication.objects.get(decision=rejected).reverts == applied, "the application in force is undone"
+    restored = flow.supersede(world.alice, rejected, "approved", "Alsnog goedgekeurd.")
+    reapplied = PlanApplication.objects.get(decision=restored)
+    assert reapplied.reverts is None and reapplied.changes == applied.changes, "after an undo, approving applies again"

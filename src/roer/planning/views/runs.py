@@ -44,7 +44,9 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "run": run,
         "summary": summary(run),
         "chart": frontier_chart(run),
-        "applications": PlanApplication.objects.filter(run=run).select_related("decision"),
+        "applications": PlanApplication.objects.filter(run=run)
+        .select_related("decision", "reverts__decision")
+        .order_by("applied_at", "pk"),
         "may_propose": may_propose(run) and service.may_change(request.user, run.scenario),
         "skipped": [dict(item, reason=skip_text(item)) for item in run.skipped],
     }
