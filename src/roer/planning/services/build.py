@@ -10,6 +10,8 @@
   initiative's unit; no team, no demand.
 - Initiatives in execution or live are running: ``fixedStart``, with only the part inside the
   horizon. Mandatory by law, or forced in by a what-if: ``mandatory``.
+- The scenario's links (``ScenarioLink``, ``ScenarioGroup``) as ``dependencies``,
+  ``exclusive`` and ``together``, on the candidates only; what is dropped is in ``skipped``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from roer.planning.models.links import GroupKind
 from roer.planning.models.scenarios import Scenario, Team
 from roer.planning.optimiser.money import cents_to_json
 from roer.planning.services.texts import skip_text
@@ -36,7 +39,7 @@ EXCLUDED_PHASES = (Phase.CLOSED, Phase.STOPPED)
 class Built:
     data: dict[str, Any]  # the optimiser's scenario JSON
     details: dict[str, dict[str, Any]] = field(default_factory=dict)  # code → name, unit, pk, running, team
-    skipped: list[dict[str, str]] = field(default_factory=list)  # code, name, reason
+    skipped: list[dict[str, Any]] = field(default_factory=list)  # code, name, kind, reason; links: link, missing
 
 
 def absolute_quarter(day: datetime.date) -> int:
@@ -51,11 +54,15 @@ def horizon_start(scenario: Scenario) -> int:
     return scenario.start_year * 4 + scenario.start_quarter - 1
 
 
-def candidates_of(scenario: Scenario) -> QuerySet[Initiative]:
-    queryset = Initiative.objects.filter(org_unit__path__startswith=scenario.org_unit.path).exclude(
+def eligible_initiatives(scenario: Scenario) -> QuerySet[Initiative]:
+    """The initiatives of the scenario's unit and below that are not closed or stopped."""
+    return Initiative.objects.filter(org_unit__path__startswith=scenario.org_unit.path).exclude(
         phase__in=EXCLUDED_PHASES
     )
-    return overview.with_dates(queryset).select_related("org_unit").order_by("code")
+
+
+def candidates_of(scenario: Scenario) -> QuerySet[Initiative]:
+    return overview.with_dates(eligible_initiatives(scenario)).select_related("org_unit").order_by("code")
 
 
 def team_for(unit_path: str, teams: list[Team]) -> Team | None:
@@ -176,4 +183,45 @@ def build(scenario: Scenario) -> Built:
             "plannedStart": first - first_quarter,
             "startDate": initiative.start_date.isoformat() if initiative.start_date else None,
         }
+    add_links(scenario, built)
     return built
+
+
+def _skip_link(built: Built, kind: str, code: str, name: str, missing: list[str]) -> None:
+    item: dict[str, Any] = {"code": code, "name": name, "kind": kind, "link": True, "missing": ", ".join(missing)}
+    item["reason"] = skip_text(item)
+    built.skipped.append(item)
+
+
+def add_links(scenario: Scenario, built: Built) -> None:
+    """The scenario's dependencies and groups on the candidates built; the rest reported as skipped.
+
+    A dependency on a non-candidate is dropped (closed work is done; left-out work is not
+    planned). A group keeps its candidate members when two or more remain.
+    """
+    present = set(built.details)
+    dependencies = []
+    for link in scenario.links.select_related("before", "after"):
+        ends = [link.before.code, link.after.code]
+        missing = [code for code in ends if code not in present]
+        if missing:
+            _skip_link(built, "dependency_skipped", " → ".join(ends), "", missing)
+        else:
+            dependencies.append({"before": ends[0], "after": ends[1]})
+    groups: dict[str, list[list[str]]] = {GroupKind.EXCLUSIVE: [], GroupKind.TOGETHER: []}
+    for group in scenario.groups.prefetch_related("members__initiative"):
+        codes = sorted(member.initiative.code for member in group.members.all())
+        kept = [code for code in codes if code in present]
+        missing = [code for code in codes if code not in present]
+        if len(kept) >= 2:
+            groups[group.kind].append(kept)
+        if missing:
+            outcome = "narrowed" if len(kept) >= 2 else "skipped"
+            _skip_link(built, f"{group.kind}_{outcome}", ", ".join(codes), group.name, missing)
+    for key, value in (
+        ("dependencies", dependencies),
+        ("exclusive", groups[GroupKind.EXCLUSIVE]),
+        ("together", groups[GroupKind.TOGETHER]),
+    ):
+        if value:
+            built.data[key] = value

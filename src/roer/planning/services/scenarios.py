@@ -134,7 +134,7 @@ def create_variant(
     force_in: list[str] | None = None,
     force_out: list[str] | None = None,
 ) -> Scenario:
-    """A what-if: a copy of ``base`` with its budgets and capacities scaled, a team removed, initiatives forced."""
+    """A what-if: a copy of ``base`` and its links; budgets, capacities scaled, a team removed, initiatives forced."""
     require_change(user, base)
     changes = []
     if budget_factor != 1:
@@ -168,4 +168,7 @@ def create_variant(
                 org_unit=team.org_unit,
                 capacity=[_number(c * capacity_factor) for c in team.capacity_amounts(base.quarters)],
             )
+        from roer.planning.services.links import copy_links  # links imports require_change from here
+
+        copy_links(base, variant)
     return variant

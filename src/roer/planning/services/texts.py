@@ -23,8 +23,20 @@ SKIP_REASONS = {
 }
 
 
+# Why a link is not passed to the optimiser (or only in part): ``missing`` names the non-candidates.
+LINK_SKIP_REASONS = {
+    "dependency_skipped": gettext_noop("dependency not used (not a candidate: %(missing)s)"),
+    "exclusive_skipped": gettext_noop("“at most one” group not used (not a candidate: %(missing)s)"),
+    "together_skipped": gettext_noop("“all or none” group not used (not a candidate: %(missing)s)"),
+    "exclusive_narrowed": gettext_noop("“at most one” group used for its other members (not a candidate: %(missing)s)"),
+    "together_narrowed": gettext_noop("“all or none” group used for its other members (not a candidate: %(missing)s)"),
+}
+
+
 def skip_text(item: dict[str, Any]) -> str:
     kind = item.get("kind", "")
+    if kind in LINK_SKIP_REASONS:
+        return _(LINK_SKIP_REASONS[kind]) % {"missing": item.get("missing", "")}
     if kind == "too_long":
         return _("takes %(count)s quarters, longer than the horizon") % {"count": item.get("count")}
     if kind in SKIP_REASONS:
