@@ -12,11 +12,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from roer.planning.models.scenarios import PlanApplication, RunState, SolveRun
 from roer.planning.services import scenarios as service
 from roer.planning.services.apply import may_propose, propose_plan
+from roer.planning.services.runs import request_stop
 from roer.planning.services.texts import skip_text
 from roer.planning.views.plan_display import differences, frontier_chart, summary
 from roer.planning.views.scenario_forms import CompareForm, ProposeForm
@@ -48,6 +49,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("decision", "reverts__decision")
         .order_by("applied_at", "pk"),
         "may_propose": may_propose(run) and service.may_change(request.user, run.scenario),
+        "may_stop": may_stop(request.user, run),
         "skipped": [dict(item, reason=skip_text(item)) for item in run.skipped],
     }
     return render(request, "planning/run_detail.html", context)
@@ -58,10 +60,33 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def run_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The progress block alone, for htmx to swap in while the run is queued or running."""
     run = get_run(request, pk)
-    response = render(request, "planning/_run_progress_block.html", {"run": run})
+    response = render(
+        request, "planning/_run_progress_block.html", {"run": run, "may_stop": may_stop(request.user, run)}
+    )
     if run.finished:
         response["HX-Refresh"] = "true"  # the whole page now has a plan to show
     return response
+
+
+def may_stop(user: Any, run: SolveRun) -> bool:
+    """The Stop button: while the run is pending and nobody asked yet, for people who may change the scenario."""
+    return run.pending and not run.stopping and service.may_change(user, run.scenario)
+
+
+@require_POST
+@login_required
+def run_stop(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop a queued or running solve, keeping the best plan so far; asking twice is harmless."""
+    run = get_run(request, pk)
+    if not service.may_change(request.user, run.scenario):
+        raise PermissionDenied
+    if run.pending:
+        run = request_stop(request.user, run)
+        if run.state == RunState.STOPPED:
+            messages.success(request, _("The run was stopped before the worker began; it has no plan."))
+        else:
+            messages.success(request, _("Stop requested: the run ends within seconds with the best plan so far."))
+    return redirect(run)
 
 
 @require_safe
@@ -150,6 +175,7 @@ urlpatterns = [
     path("planning/scenarios/compare", compare, name="run-compare"),
     path("planning/scenarios/runs/<int:pk>/", run_detail, name="run-detail"),
     path("planning/scenarios/runs/<int:pk>/progress", run_progress, name="run-progress"),
+    path("planning/scenarios/runs/<int:pk>/stop", run_stop, name="run-stop"),
     path("planning/scenarios/runs/<int:pk>/plan.json", run_plan_export, name="run-plan-export"),
     path("planning/scenarios/runs/<int:pk>/scenario.json", run_scenario_export, name="run-scenario-export"),
     path("planning/scenarios/runs/<int:pk>/propose", run_propose, name="run-propose"),
