@@ -16,6 +16,7 @@ from roer.governance.api.viewsets import (
     ProposalViewSet,
 )
 from roer.organisation.api.viewsets import OrgUnitViewSet, PersonViewSet, RoleAssignmentViewSet
+from roer.planning.api.viewsets import ScenarioViewSet, SolveRunViewSet
 from roer.portfolio.api.baseline_writing import BaselineWritingViewSet
 from roer.portfolio.api.cost_writing import CostLineWritingViewSet
 from roer.portfolio.api.delivery_writing import (
@@ -75,6 +76,8 @@ router.register(
 )
 router.register("governance/decision-types", DecisionTypeViewSet, basename="api-governance-decision-type")
 router.register("governance/meetings", MeetingViewSet, basename="api-governance-meeting")
+router.register("planning/scenarios", ScenarioViewSet, basename="api-planning-scenario")
+router.register("planning/runs", SolveRunViewSet, basename="api-planning-run")
 
 urlpatterns = [
     # Public: the description of the API is no secret, and a stray token must not hide it.

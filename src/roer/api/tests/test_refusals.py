@@ -18,6 +18,7 @@ from roer.api.tests.helpers import BASE, assert_problem, call, session_client, t
 from roer.audit.models import AuditEvent
 from roer.conftest import World
 from roer.governance.api.tests.records import governance_url
+from roer.planning.api.tests.records import planning_url
 from roer.portfolio.api.tests.records import GATE_REVIEW, REPORT, WRITES, record
 from roer.strategy.tests.factories import ContributionFactory, GoalFactory, KpiFactory, MeasurementFactory
 
@@ -149,12 +150,24 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("PATCH", "/governance/decision-types/{code}", 403),
     ("GET", "/governance/meetings", 200),
     ("GET", "/governance/meetings/{id}", 404),
+    ("GET", "/planning/scenarios", 200),
+    ("POST", "/planning/scenarios", 403),
+    ("GET", "/planning/scenarios/{id}", 404),
+    ("PUT", "/planning/scenarios/{id}", 404),
+    ("PATCH", "/planning/scenarios/{id}", 404),
+    ("GET", "/planning/scenarios/{id}/optimiser-input", 404),
+    ("POST", "/planning/scenarios/{id}/runs", 404),
+    ("POST", "/planning/scenarios/{id}/variants", 404),
+    ("GET", "/planning/runs", 200),
+    ("GET", "/planning/runs/{id}", 404),
 ]
 
 
 def _url(world: World, template: str) -> str:
     if template.startswith("/governance/"):
         return BASE + governance_url(world, template)
+    if template.startswith("/planning/"):
+        return BASE + planning_url(world, template)
     resource = template.split("/")[1]
     ids: dict[str, Callable[[], Any]] = {
         "org-units": lambda: world.department.pk,

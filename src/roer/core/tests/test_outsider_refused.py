@@ -94,6 +94,8 @@ def _sample_value(name: str, kwarg: str, world: Any) -> str:
         return str(AuditEvent.objects.filter(scope_path__startswith=world.ministry.path).first().pk)
     if name.startswith(("planning:scenario-", "planning:run-")):
         return str(_scenario_sample(name, kwarg, world))
+    if name.startswith("api-planning-"):
+        return str(_scenario_sample(name.replace("api-planning-", "planning:"), kwarg, world))
     for kind in ("contribution", "kpi", "measurement", "goal"):
         if kind in name:
             return str(_strategy_sample(kind, world).pk)
@@ -144,9 +146,27 @@ def _scenario_sample(name: str, kwarg: str, world: Any) -> int:
         SolveRun.objects.create(scenario=scenario, requested_by=world.alice, scenario_json={}, plan_json={})
     if kwarg == "team_pk":
         return scenario.teams.get().pk
+    if kwarg in ("link_pk", "group_pk"):
+        return _link_sample(scenario, kwarg, world)
     if name.startswith("planning:run-"):
         return scenario.runs.get().pk
     return scenario.pk
+
+
+def _link_sample(scenario: Any, kwarg: str, world: Any) -> int:
+    """A dependency or an exclusive group of the department's scenario, made the first time a URL needs one."""
+    from roer.planning.models import GroupKind, ScenarioGroup, ScenarioGroupMember, ScenarioLink
+    from roer.portfolio.tests.factories import InitiativeFactory
+
+    if not ScenarioLink.objects.filter(scenario=scenario).exists():
+        platform = InitiativeFactory(code="MINBZ-0091", name="Ministerieplatform", org_unit=world.department)
+        ScenarioLink.objects.create(scenario=scenario, before=platform, after=world.initiative)
+        group = ScenarioGroup.objects.create(scenario=scenario, kind=GroupKind.EXCLUSIVE)
+        for initiative in (platform, world.initiative):
+            ScenarioGroupMember.objects.create(group=group, initiative=initiative)
+    if kwarg == "link_pk":
+        return ScenarioLink.objects.get(scenario=scenario).pk
+    return ScenarioGroup.objects.get(scenario=scenario).pk
 
 
 def _governance_sample(name: str, world: Any) -> str:

@@ -1,0 +1,26 @@
+"""Planning as the API shows it (camelCase): scenarios with their teams, what-if variants and solve runs.
+
+Every change goes through ``roer.planning.services``; these serializers only read and check the
+shape of the input. Money and capacities are decimal strings."""
+
+from roer.planning.api.serializers.runs import FrontierPointSerializer, QueueRunSerializer, SolveRunSerializer
+from roer.planning.api.serializers.scenarios import (
+    ChangeScenarioSerializer,
+    NewScenarioSerializer,
+    ScenarioSerializer,
+    TeamCapacitySerializer,
+    TeamSerializer,
+    VariantSerializer,
+)
+
+__all__ = [
+    "ChangeScenarioSerializer",
+    "FrontierPointSerializer",
+    "NewScenarioSerializer",
+    "QueueRunSerializer",
+    "ScenarioSerializer",
+    "SolveRunSerializer",
+    "TeamCapacitySerializer",
+    "TeamSerializer",
+    "VariantSerializer",
+]
