@@ -4,6 +4,10 @@ Pure argparse, so it runs and is tested without Django; the management command
 ``roer optimise`` only hands its options to ``run``. Exit codes: 0 a plan was
 found, 1 the scenario is infeasible (the plan file still says why), 2 the input
 or the options are invalid, 3 an internal error (reported in one line).
+
+Ctrl-C (SIGINT) during the search stops it: the best plan so far is still written,
+and the exit code is that of the plan (0). A second Ctrl-C gives up at once (130,
+nothing written).
 """
 
 from __future__ import annotations
@@ -11,8 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
@@ -93,7 +101,9 @@ def run(
     quiet: bool = False,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> int:
+    """Solve ``source`` into ``target``; ``stop()`` (besides Ctrl-C) ends the search early with the best plan."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
         data = _read(source)
@@ -103,7 +113,10 @@ def run(
         return EXIT_INVALID
     try:
         progress = None if quiet else _Progress(err, len(scenario.candidates), time_limit)
-        plan = Optimiser(scenario).solve(time_limit=time_limit, gap=gap, progress=progress)
+        with _interruptible(stop) as stopped:
+            plan = Optimiser(scenario).solve(time_limit=time_limit, gap=gap, progress=progress, stop=stopped)
+        if stopped.asked:
+            err.write(f"{PROG}: stopped early on request; writing the best plan found so far\n")
         _write(target, plan.to_json(), out)
     except InputError as exc:
         err.write(f"{PROG}: {exc}\n")
@@ -123,6 +136,39 @@ def run(
         f"{plan.objective:,.2f}, within {100 * plan.gap:.3f} % of the bound, {plan.solve_seconds:.1f} s\n"
     )
     return EXIT_OK
+
+
+class _Stopped:
+    """The optimiser's ``stop``: Ctrl-C was pressed, or the caller's own ``stop()`` says so."""
+
+    def __init__(self, stop: Callable[[], bool] | None) -> None:
+        self.stop = stop
+        self.asked = False
+
+    def __call__(self) -> bool:
+        if not self.asked and self.stop is not None:
+            self.asked = bool(self.stop())
+        return self.asked
+
+
+@contextmanager
+def _interruptible(stop: Callable[[], bool] | None) -> Iterator[_Stopped]:
+    """During the search, the first Ctrl-C asks it to stop instead of killing the process; a second one does."""
+    stopped = _Stopped(stop)
+    if threading.current_thread() is not threading.main_thread():
+        yield stopped  # signal handlers can only be set from the main thread
+        return
+
+    def on_interrupt(number: int, frame: Any) -> None:
+        if stopped.asked:
+            raise KeyboardInterrupt
+        stopped.asked = True
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield stopped
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _read(source: str) -> Any:

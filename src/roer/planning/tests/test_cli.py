@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -94,3 +98,45 @@ def test_management_command_delegates(tmp_path: Path) -> None:
         Command().run_from_argv(["roer", "optimise", "--input", str(source), "--output", str(target), "--quiet"])
     assert info.value.code == 1
     assert json.loads(target.read_text())["status"] == "infeasible"
+
+
+def test_a_stop_request_writes_the_best_plan_so_far_and_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from .test_search import portfolio
+
+    data = portfolio(400, seed=7)  # searches its whole time limit unless stopped
+    source, target = tmp_path / "scenario.json", tmp_path / "plan.json"
+    source.write_text(json.dumps(data))
+    began = time.perf_counter()
+    code = cli.run(str(source), str(target), 60.0, 1e-4, stop=lambda: time.perf_counter() - began > 1.0)
+    assert code == 0 and time.perf_counter() - began < 15
+    plan = json.loads(target.read_text())
+    assert plan["status"] in ("optimal", "feasible") and check(data, plan) == []
+    err = capsys.readouterr().err
+    assert "stopped early on request; writing the best plan found so far" in err and "Traceback" not in err
+
+
+def test_ctrl_c_stops_the_search_and_still_writes_the_plan(tmp_path: Path) -> None:
+    from .test_search import portfolio
+
+    data = portfolio(400, seed=7)
+    source, target = tmp_path / "scenario.json", tmp_path / "plan.json"
+    source.write_text(json.dumps(data))
+    command = [sys.executable, "-m", "roer.planning.cli", "--input", str(source), "--output", str(target)]
+    process = subprocess.Popen([*command, "--time-limit", "60"], stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    lines = []
+    for line in process.stderr:  # wait until the search is under way
+        lines.append(line)
+        if "LP relaxation solved" in line:
+            break
+    began = time.perf_counter()
+    process.send_signal(signal.SIGINT)
+    _, rest = process.communicate(timeout=30)
+    assert time.perf_counter() - began < 15, "Ctrl-C ends the search within seconds"
+    err = "".join(lines) + rest
+    assert process.returncode == 0, err
+    assert "stopped early on request" in err and "Traceback" not in err
+    plan = json.loads(target.read_text())
+    assert plan["status"] in ("optimal", "feasible") and check(data, plan) == []
