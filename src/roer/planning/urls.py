@@ -2,11 +2,12 @@
 
 from django.urls import URLPattern
 
-from roer.planning.views import runs, scenarios, scoring
+from roer.planning.views import links, runs, scenarios, scoring
 
 app_name = "planning"
 
 urlpatterns: list[URLPattern] = []
 urlpatterns += scenarios.urlpatterns
+urlpatterns += links.urlpatterns
 urlpatterns += runs.urlpatterns
 urlpatterns += scoring.urlpatterns

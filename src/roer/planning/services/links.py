@@ -86,6 +86,8 @@ def add_dependency(user: Any, scenario: Scenario, before: Initiative, after: Ini
         dependencies.append((before.code, after.code))
         cycle = find_cycle(dependencies)
         if cycle is not None:
+            start = cycle.index(before.code) if before.code in cycle else 0  # read it from the new link
+            cycle = cycle[start:-1] + cycle[:start] + [cycle[start]]
             raise ValidationError(
                 {"before": _("This dependency would make a cycle: %(cycle)s.") % {"cycle": " → ".join(cycle)}}
             )

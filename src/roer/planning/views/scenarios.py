@@ -28,6 +28,7 @@ from roer.planning.models.scenarios import Scenario, Team
 from roer.planning.services import scenarios as service
 from roer.planning.services.build import build, candidates_of
 from roer.planning.services.runs import queue_run
+from roer.planning.views.links import links_context
 from roer.planning.views.scenario_forms import (
     LimitsForm,
     NewScenarioForm,
@@ -113,10 +114,11 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "start": scenario.quarter_label(candidate["fixedStart"]) if "fixedStart" in candidate else "",
             }
         )
+    may_change = service.may_change(request.user, scenario)
     context = {
         "scenario": scenario,
         "rows": rows,
-        "skipped": built.skipped,
+        "skipped": [item for item in built.skipped if not item.get("link")],
         "years": [(scenario.year_label(year), amount) for year, amount in enumerate(scenario.budget_amounts())],
         "teams": [
             (team, team.capacity_amounts(scenario.quarters)) for team in scenario.teams.select_related("org_unit")
@@ -124,8 +126,9 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "quarter_labels": [scenario.quarter_label(q) for q in range(scenario.quarters)],
         "runs": scenario.runs.select_related("requested_by")[:20],
         "variants": scenario.variants.all(),
-        "may_change": service.may_change(request.user, scenario),
+        "may_change": may_change,
         "solve_form": SolveForm(),
+        **links_context(scenario, built, may_change),
     }
     return render(request, "planning/scenario_detail.html", context)
 
