@@ -160,6 +160,7 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("POST", "/planning/scenarios/{id}/variants", 404),
     ("GET", "/planning/runs", 200),
     ("GET", "/planning/runs/{id}", 404),
+    ("POST", "/planning/runs/{id}/stop-requests", 404),
 ]
 
 

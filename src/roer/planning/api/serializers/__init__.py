@@ -1,9 +1,15 @@
-"""Planning as the API shows it (camelCase): scenarios with their teams, what-if variants and solve runs.
+"""Planning as the API shows it (camelCase): scenarios with their teams and links, what-if variants and solve runs.
 
 Every change goes through ``roer.planning.services``; these serializers only read and check the
 shape of the input. Money and capacities are decimal strings."""
 
-from roer.planning.api.serializers.runs import FrontierPointSerializer, QueueRunSerializer, SolveRunSerializer
+from roer.planning.api.serializers.links import ScenarioDependencySerializer, ScenarioGroupSerializer
+from roer.planning.api.serializers.runs import (
+    FrontierPointSerializer,
+    QueueRunSerializer,
+    SolveRunSerializer,
+    StopRequestSerializer,
+)
 from roer.planning.api.serializers.scenarios import (
     ChangeScenarioSerializer,
     NewScenarioSerializer,
@@ -18,8 +24,11 @@ __all__ = [
     "FrontierPointSerializer",
     "NewScenarioSerializer",
     "QueueRunSerializer",
+    "ScenarioDependencySerializer",
+    "ScenarioGroupSerializer",
     "ScenarioSerializer",
     "SolveRunSerializer",
+    "StopRequestSerializer",
     "TeamCapacitySerializer",
     "TeamSerializer",
     "VariantSerializer",

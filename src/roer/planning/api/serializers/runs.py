@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from roer.planning.models.scenarios import RunState, SolveRun
+from roer.planning.models.scenarios import RunState, SolveRun, StopRequest
 
 MIN_TIME_LIMIT = 5
 MAX_TIME_LIMIT = 600
@@ -33,6 +33,16 @@ class FrontierPointSerializer(serializers.Serializer):  # type: ignore[type-arg]
 @extend_schema_field({"type": "object", "additionalProperties": True})
 class PlanField(serializers.JSONField):
     """The plan exactly as the optimiser wrote it."""
+
+
+class StopRequestSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    requestedBy = serializers.PrimaryKeyRelatedField(source="requested_by", read_only=True)  # type: ignore[var-annotated]
+    requestedAt = serializers.DateTimeField(source="requested_at", read_only=True)
+
+    class Meta:
+        model = StopRequest
+        fields = ["requestedBy", "requestedAt"]
+        read_only_fields = fields
 
 
 class SolveRunSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -69,6 +79,12 @@ class SolveRunSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     queuedAt = serializers.DateTimeField(source="created_at", read_only=True)
     startedAt = serializers.DateTimeField(source="started_at", read_only=True, allow_null=True)
     finishedAt = serializers.DateTimeField(source="finished_at", read_only=True, allow_null=True)
+    stopRequest = StopRequestSerializer(
+        source="stop_request",
+        read_only=True,
+        allow_null=True,
+        help_text=_("Who asked to stop the run, and when; empty when nobody did."),
+    )
     proposal = serializers.SlugRelatedField(  # type: ignore[var-annotated]
         slug_field="reference",
         read_only=True,
@@ -93,6 +109,7 @@ class SolveRunSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             "queuedAt",
             "startedAt",
             "finishedAt",
+            "stopRequest",
             "proposal",
         ]
         read_only_fields = fields

@@ -16,6 +16,7 @@ from rest_framework import serializers
 
 from roer.api.fields import ScopedRelatedField
 from roer.organisation.models import OrgUnit
+from roer.planning.api.serializers.links import ScenarioDependencySerializer, ScenarioGroupSerializer
 from roer.planning.models.scenarios import MAX_QUARTERS, Scenario, Team
 
 _VERSION = _("Goes up by one with every change; the ETag carries it too.")
@@ -106,6 +107,12 @@ class ScenarioSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         help_text=_("Budget per year of the horizon (euro)."),
     )
     teams = TeamSerializer(many=True, read_only=True)
+    dependencies = ScenarioDependencySerializer(
+        source="links", many=True, read_only=True, help_text=_("Which initiative must be finished before another.")
+    )
+    groups = ScenarioGroupSerializer(
+        many=True, read_only=True, help_text=_("Initiatives funded at most one of them, or all or none.")
+    )
     parent = serializers.PrimaryKeyRelatedField(  # type: ignore[var-annotated,assignment]  # clashes only in the stubs
         read_only=True, help_text=_("Id of the scenario this what-if variant was derived from.")
     )
@@ -132,6 +139,8 @@ class ScenarioSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             "discountRate",
             "budgets",
             "teams",
+            "dependencies",
+            "groups",
             "parent",
             "whatIf",
             "forcedIn",

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from roer.api.tests.helpers import BASE, assert_problem, call, invalid_names, session_client, token_client
+from roer.audit.models import AuditEvent
 from roer.conftest import World
 from roer.planning.models import RunState, Scenario, SolveRun
+from roer.planning.models.scenarios import StopRequest
 from roer.planning.services import worker
 from roer.planning.services.runs import FRONTIER_FACTORS
 from roer.planning.tests.scenario_setup import portfolio, scenario
@@ -90,3 +92,26 @@ def test_a_viewer_may_not_queue_and_runs_are_not_changed(world: World, base: Sce
         assert_problem(call(alice, method, f"{RUNS}/{run['id']}", {"state": "done"}), 405)
     assert_problem(alice.post(RUNS, {"scenario": base.pk}, format="json"), 405)
     assert SolveRun.objects.get(pk=run["id"]).state == RunState.QUEUED
+
+
+def test_stop_a_queued_run(world: World, base: Scenario) -> None:
+    alice = session_client(world.alice)
+    run = alice.post(f"{BASE}/planning/scenarios/{base.pk}/runs", {"timeLimit": 5}, format="json").json()
+    stop = f"{RUNS}/{run['id']}/stop-requests"
+    assert run["stopRequest"] is None
+    assert_problem(session_client(world.bob).post(stop), 403)
+    assert_problem(token_client(world.charlie).post(stop), 404)
+    assert SolveRun.objects.get(pk=run["id"]).state == RunState.QUEUED
+    stopped = alice.post(stop)
+    assert stopped.status_code == 201, stopped.content
+    body = stopped.json()
+    assert body["state"] == "stopped" and body["plan"] is None and body["finishedAt"]
+    assert body["stopRequest"]["requestedBy"] == world.alice.pk and body["stopRequest"]["requestedAt"]
+    request = StopRequest.objects.get(run_id=run["id"])
+    event = AuditEvent.objects.for_object(request).get()
+    assert event.action == "create" and event.source == "api"
+    again = alice.post(stop)
+    assert again.status_code == 201 and again.json()["stopRequest"] == body["stopRequest"], (
+        "asking again changes nothing"
+    )
+    assert worker.iteration(worker.WorkerState()) is None, "the worker does not pick a stopped run"

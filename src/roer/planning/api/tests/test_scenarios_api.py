@@ -13,7 +13,9 @@ from roer.audit.models import AuditEvent
 from roer.conftest import World
 from roer.organisation.roles import Role
 from roer.organisation.tests.factories import RoleAssignmentFactory
-from roer.planning.models import Scenario, Team
+from roer.planning.models import GroupKind, Scenario, Team
+from roer.planning.services.build import candidates_of
+from roer.planning.services.links import add_dependency, add_group
 from roer.planning.tests.scenario_setup import portfolio, scenario
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +183,14 @@ def test_the_optimiser_input_equals_the_pages_download(client: Any, world: World
     assert api.json() == page
     assert {candidate["id"] for candidate in page["candidates"]} >= {"MINBZ-0001", "MINBZ-0003"}
     assert_problem(token_client(world.charlie).get(f"{SCENARIOS}/{base.pk}/optimiser-input"), 404)
+
+
+def test_the_scenario_shows_its_links(world: World, base: Scenario) -> None:
+    codes = {i.code: i for i in candidates_of(base)}
+    add_dependency(world.alice, base, codes["MINBZ-0003"], codes["MINBZ-0001"])
+    add_group(world.alice, base, GroupKind.EXCLUSIVE, [codes["MINBZ-0001"], codes["MINBZ-0006"]], "Alternatieven")
+    body = session_client(world.bob).get(f"{SCENARIOS}/{base.pk}").json()
+    assert [(d["before"], d["after"]) for d in body["dependencies"]] == [("MINBZ-0003", "MINBZ-0001")]
+    assert [(g["kind"], g["name"], g["members"]) for g in body["groups"]] == [
+        ("exclusive", "Alternatieven", ["MINBZ-0001", "MINBZ-0006"])
+    ]

@@ -26,6 +26,7 @@ from roer.planning.api.serializers import (
     SolveRunSerializer,
     VariantSerializer,
 )
+from roer.planning.models.links import ScenarioGroup, ScenarioGroupMember, ScenarioLink
 from roer.planning.models.scenarios import Scenario, Team
 from roer.planning.services import scenarios as service
 from roer.planning.services.build import build, candidates_of
@@ -66,7 +67,8 @@ class ScenarioViewSet(
     scenario's unit and every unit below it, taken from the portfolio when a run is queued.
 
     Those who may change initiatives or set policy in the unit create scenarios and change them
-    (with `If-Match`), derive what-if `variants` and queue solve `runs`. A new scenario has the
+    (with `If-Match`), derive what-if `variants` and queue solve `runs`. The scenario's
+    `dependencies` and `groups` (exclusive, together) are shown here and changed on its page. A new scenario has the
     same budget every year and one team per unit directly below its unit. Scenarios are not
     deleted, as on the pages. `optimiser-input` is the optimiser's scenario JSON as it would be
     built now, the same as the page's download.
@@ -80,10 +82,17 @@ class ScenarioViewSet(
 
     def get_queryset(self) -> QuerySet[Scenario]:
         teams = Team.objects.select_related("org_unit").order_by("org_unit__path")
+        links = ScenarioLink.objects.select_related("before", "after")
+        members = ScenarioGroupMember.objects.select_related("initiative")
+        groups = ScenarioGroup.objects.prefetch_related(Prefetch("members", queryset=members))
         return (
             Scenario.objects.for_user(self.request.user)
             .select_related("org_unit", "parent", "created_by")
-            .prefetch_related(Prefetch("teams", queryset=teams))
+            .prefetch_related(
+                Prefetch("teams", queryset=teams),
+                Prefetch("links", queryset=links),
+                Prefetch("groups", queryset=groups),
+            )
         )
 
     def get_serializer_class(self) -> Any:
