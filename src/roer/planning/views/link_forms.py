@@ -67,7 +67,7 @@ class GroupForm(forms.Form):
         help_text=_("Choose two or more (Ctrl or Cmd and click to choose several)."),
     )
     name = forms.CharField(
-        label=_("Name (optional)"),
+        label=_("Name"),
         max_length=200,
         required=False,
         help_text=_("For example: choice of case system."),
