@@ -149,3 +149,35 @@ def test_skipped_links_are_listed_in_the_links_section(client, world, setup):
     page = client.get(_url(base)).content.decode()
     assert "Not passed to the optimiser" in page
     assert "MINBZ-0006 → MINBZ-0001: dependency not used (not a candidate: MINBZ-0006)" in page
+
+
+def test_the_run_page_names_the_linked_initiative(client, world, setup):
+    from roer.planning.services import worker
+    from roer.planning.services.runs import queue_run
+
+    base, items = setup
+    add_group(world.alice, base, GroupKind.EXCLUSIVE, [items["a"], items["b"]])  # b is mandatory: a must wait
+    run = queue_run(world.alice, base, time_limit=5)
+    worker.iteration(worker.WorkerState())
+    client.force_login(world.bob)
+    page = client.get(f"/planning/scenarios/runs/{run.pk}/").content.decode()
+    assert "the exclusive alternative MINBZ-0003 Digitaal loket is funded" in page
+
+
+def test_reasons_read_with_names():
+    from roer.planning.models import Scenario
+    from roer.planning.views.reasons import reason_text
+
+    scenario = Scenario(start_year=2027, start_quarter=1, quarters=8)
+    names = {"P-1": "Platform", "A-1": "Portaal", "B-1": "Tweede helft"}
+    assert reason_text(scenario, {"kind": "dependency", "before": "P-1"}, names) == (
+        "depends on P-1 Platform, which is not funded or does not finish early enough"
+    )
+    assert reason_text(scenario, {"kind": "together", "with": ["B-1"]}, names) == (
+        "funded only together with B-1 Tweede helft, which is not funded"
+    )
+    assert reason_text(scenario, {"kind": "together", "with": ["A-1", "B-1"]}, names) == (
+        "funded only together with A-1 Portaal, B-1 Tweede helft, which are not funded"
+    )
+    without_names = reason_text(scenario, {"kind": "exclusive", "alternative": "X-9"})
+    assert without_names == "the exclusive alternative X-9 is funded"

@@ -41,6 +41,7 @@ def summary(run: SolveRun) -> Summary | None:
         return None
     candidates = {c["id"]: c for c in run.scenario_json.get("candidates", [])}
     details = run.candidates or {}
+    names = {code: detail.get("name", "") for code, detail in details.items()}
     funded = []
     cost_per_year = [0] * len(run.scenario_json.get("budgetPerYear", []))
     for item in plan.get("funded", []):
@@ -68,7 +69,7 @@ def summary(run: SolveRun) -> Summary | None:
             "code": item["id"],
             "name": details.get(item["id"], {}).get("name", ""),
             "value": candidates.get(item["id"], {}).get("value", 0),
-            "reasons": [reason_text(run.scenario, reason) for reason in item.get("reasons", [])],
+            "reasons": [reason_text(run.scenario, reason, names) for reason in item.get("reasons", [])],
         }
         for item in plan.get("unfunded", [])
     ]

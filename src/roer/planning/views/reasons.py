@@ -7,11 +7,13 @@ fields, so a Dutch reader reads Dutch and sees "2027 Q3" rather than "quarter 2"
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from roer.planning.models.scenarios import Scenario
 
@@ -26,9 +28,15 @@ def amount(value: Any) -> str:
     return number_format(Decimal(str(value)).normalize(), use_l10n=True, force_grouping=True)
 
 
-def reason_text(scenario: Scenario, reason: dict[str, Any]) -> str:
+def reason_text(scenario: Scenario, reason: dict[str, Any], names: Mapping[str, str] | None = None) -> str:
+    """``names``: initiative code → name, so that a linked initiative reads as "CODE Name"."""
     kind = reason.get("kind")
     q = scenario.quarter_label
+
+    def named(code: str) -> str:
+        name = (names or {}).get(code, "")
+        return f"{code} {name}" if name else code
+
     if kind == "budget":
         return _("starting in %(start)s, the budget of year %(year)s (%(years)s) is %(short)s short") % {
             "start": q(reason["start"]),
@@ -45,12 +53,17 @@ def reason_text(scenario: Scenario, reason: dict[str, Any]) -> str:
         }
     if kind == "dependency":
         return _("depends on %(before)s, which is not funded or does not finish early enough") % {
-            "before": reason["before"]
+            "before": named(reason["before"])
         }
     if kind == "exclusive":
-        return _("the exclusive alternative %(alternative)s is funded") % {"alternative": reason["alternative"]}
+        return _("the exclusive alternative %(alternative)s is funded") % {"alternative": named(reason["alternative"])}
     if kind == "together":
-        return _("funded only together with %(others)s") % {"others": ", ".join(reason.get("with", []))}
+        others = reason.get("with", [])
+        return ngettext(
+            "funded only together with %(others)s, which is not funded",
+            "funded only together with %(others)s, which are not funded",
+            len(others),
+        ) % {"others": ", ".join(named(code) for code in others)}
     if kind == "window":
         return _("cannot start and finish within its window")
     if kind == "value":
