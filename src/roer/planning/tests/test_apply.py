@@ -172,6 +172,8 @@ def test_a_correction_that_rejects_undoes_the_plan_and_is_audited(board, client)
         assert event.before["start_date"] == change["after"] and event.after["start_date"] == change["before"]
     recorded = AuditEvent.objects.for_object(undo).get(action="create")
     assert recorded.after["decision"] == correction.pk and recorded.after["reverts"] == applied.pk
+    # One audit context for the correcting decision: the dates went back in the same request as the undo record.
+    assert event.request_id == recorded.request_id
     client.force_login(world.bob)
     shown = client.get(f"/planning/scenarios/runs/{run.pk}/").content.decode()
     assert f"Applied by decision {decision.reference}" in shown
