@@ -16,7 +16,7 @@ from roer.governance.api.viewsets import (
     ProposalViewSet,
 )
 from roer.organisation.api.viewsets import OrgUnitViewSet, PersonViewSet, RoleAssignmentViewSet
-from roer.planning.api.viewsets import ScenarioViewSet, SolveRunViewSet
+from roer.planning.api.viewsets import ScenarioViewSet, ScoreViewSet, SolveRunViewSet
 from roer.portfolio.api.baseline_writing import BaselineWritingViewSet
 from roer.portfolio.api.cost_writing import CostLineWritingViewSet
 from roer.portfolio.api.delivery_writing import (
@@ -78,6 +78,7 @@ router.register("governance/decision-types", DecisionTypeViewSet, basename="api-
 router.register("governance/meetings", MeetingViewSet, basename="api-governance-meeting")
 router.register("planning/scenarios", ScenarioViewSet, basename="api-planning-scenario")
 router.register("planning/runs", SolveRunViewSet, basename="api-planning-run")
+router.register("planning/scores", ScoreViewSet, basename="api-planning-score")
 
 urlpatterns = [
     # Public: the description of the API is no secret, and a stray token must not hide it.

@@ -161,6 +161,8 @@ ENDPOINTS: list[tuple[str, str, int]] = [
     ("GET", "/planning/runs", 200),
     ("GET", "/planning/runs/{id}", 404),
     ("POST", "/planning/runs/{id}/stop-requests", 404),
+    ("GET", "/planning/scores", 200),
+    ("GET", "/planning/scores/{code}", 404),
 ]
 
 

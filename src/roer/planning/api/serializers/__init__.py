@@ -18,6 +18,7 @@ from roer.planning.api.serializers.scenarios import (
     TeamSerializer,
     VariantSerializer,
 )
+from roer.planning.api.serializers.scores import ScorePartSerializer, ScoreSerializer
 
 __all__ = [
     "ChangeScenarioSerializer",
@@ -27,6 +28,8 @@ __all__ = [
     "ScenarioDependencySerializer",
     "ScenarioGroupSerializer",
     "ScenarioSerializer",
+    "ScorePartSerializer",
+    "ScoreSerializer",
     "SolveRunSerializer",
     "StopRequestSerializer",
     "TeamCapacitySerializer",

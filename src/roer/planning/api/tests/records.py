@@ -22,11 +22,12 @@ def _scenario(world: World) -> Scenario:
 
 
 def planning_url(world: World, template: str) -> str:
-    """``/planning/scenarios/{id}/runs`` with the department's scenario, ``/planning/runs/{id}`` with its run."""
+    """``/planning/scenarios/{id}/runs`` with the department's scenario, ``/planning/runs/{id}`` with its run,
+    ``/planning/scores/{code}`` with the ministry's initiative."""
     scenario = _scenario(world)  # every list holds something charlie must not see
     if "{" not in template:
         return template
     run = SolveRun.objects.filter(scenario=scenario).first()
     assert run is not None
     key = run.pk if template.startswith("/planning/runs/") else scenario.pk
-    return template.replace("{id}", str(key))
+    return template.replace("{id}", str(key)).replace("{code}", world.initiative.code)
