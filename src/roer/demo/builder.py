@@ -30,6 +30,7 @@ from roer.demo.health import add_health
 from roer.demo.network import add_contributions, add_cost_lines, build_goals, build_kpis
 from roer.demo.publishing import publish_demo
 from roer.demo.report import BuildReport
+from roer.demo.scenarios import add_scenario
 from roer.organisation.models import OrgUnit, Person, RoleAssignment
 from roer.portfolio.models import Initiative, Phase
 from roer.portfolio.services import create_initiative, update_initiative
@@ -83,6 +84,7 @@ def _build_small(today: datetime.date) -> BuildReport:
         add_health(initiative, people, today)
     publish_demo(today, report)
     add_governance(today, people, report)
+    add_scenario(today, people, report)
     return report
 
 

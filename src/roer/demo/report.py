@@ -21,6 +21,7 @@ KINDS = (
     "decisions",
     "frameworks",
     "meetings",
+    "scenarios",
 )
 
 
