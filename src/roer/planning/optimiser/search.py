@@ -23,6 +23,7 @@ from .model import F64, Matrix, make_highs
 from .neighbourhoods import neighbourhood
 from .placement import Links, Placement
 from .scenario import Scenario
+from .whole import SharedBest, WholeModel
 
 FULL_MILP_CANDIDATES = 1200  # up to here the whole MILP is solved; the LP-guided core above
 CORE_SIZE = 200  # first core; it doubles while the core MILP is solved within the time
@@ -101,8 +102,13 @@ def run_until_stopped(h: highspy.Highs, clock: Clock) -> None:
             event.interrupt()
 
     h.cbMipInterrupt.subscribe(interrupt)
-    h.startSolve()
-    while not h.wait(STOP_CHECK_SECONDS / 2)[0]:
+    # Not highspy's startSolve: its lock is shared by every instance, and branch and bound may run beside us.
+    solver = threading.Thread(target=h.run, daemon=True)
+    solver.start()
+    while True:
+        solver.join(STOP_CHECK_SECONDS / 2)
+        if not solver.is_alive():
+            break
         if clock.left() <= 0 and clock.stopped:
             cancelled.set()
 
@@ -147,23 +153,46 @@ class Search:
         self.protected = forced_closure(sc, links)
         owner = np.repeat(np.arange(len(sc.candidates)), np.diff(m.col_start))
         self.lp_funded: F64 = np.bincount(owner, weights=lp.x, minlength=len(sc.candidates)).astype(np.float64)
+        self.shared: SharedBest | None = None  # with branch and bound beside us (see ``run``)
+        self.whole: WholeModel | None = None
+        self._seen = 0
 
     def run(self, best: Placement, gap: float) -> tuple[Placement, float | None]:
-        """The whole MILP when small; otherwise LP-guided cores that double while time is left."""
+        """Up to FULL_MILP_CANDIDATES: branch and bound on the whole model in a process of its own
+        beside neighbourhood search (on all candidates when small, else in the LP-guided core);
+        above: LP-guided cores that double while time is left, then neighbourhood search."""
         n = len(self.sc.candidates)
-        if n <= POLISH_UP_TO:
-            # Branch and bound for part of the time (its dual bound is worth having), then polish.
-            raw, dual_bound, proved = self._milp(None, best, gap, seconds=self.clock.left() * WHOLE_MILP_SHARE)
-            best = self._better(raw, best)
-            if not proved and raw is not None:
-                best = self._better(self._polish(raw, range(n)), best)
-            return best, dual_bound
-        if n <= FULL_MILP_CANDIDATES:
-            whole_from = self.clock.elapsed() + CORE_FIRST_SHARE * (self.clock.left() - reserve(n))
-            best = self._cores(best, gap, until=whole_from)
-            raw, dual_bound, _ = self._milp(None, best, gap)
-            return self._better(raw, best), dual_bound
-        return self._cores(best, gap), None
+        if n > FULL_MILP_CANDIDATES:
+            return self._cores(best, gap), None
+        self.shared = SharedBest(best)
+        self.whole = WholeModel(self.m, self.shared, self._filled, gap, self.clock.left() - reserve(n))
+        self.say("exact search: whole model in a second process, beside neighbourhood search", best.objective(), None)
+        try:
+            mine = self._polish(best, range(n)) if n <= POLISH_UP_TO else self._core_search(best, gap)
+        finally:
+            dual_bound = self.whole.finish()
+            self.whole = None
+        return self._better(self.shared.get()[0], mine), dual_bound
+
+    def _whole_done(self) -> bool:
+        """Branch and bound beside us proved the best plan optimal: nothing left to search."""
+        return self.whole is not None and self.whole.proved()
+
+    def _sync(self, mine: Placement) -> Placement:
+        """Trade plans with branch and bound: offer ours, take theirs when it is better."""
+        if self.shared is None or self.whole is None:
+            return mine
+        self.whole.exchange()
+        if self.shared.offer(mine):
+            self.whole.exchange()
+            return mine
+        theirs, version = self.shared.get()
+        if theirs.objective() > mine.objective() + 1e-9:
+            if version != self._seen:
+                self._seen = version
+                self.say("exact search: better plan", theirs.objective(), None)
+            return theirs
+        return mine
 
     def _cores(self, best: Placement, gap: float, until: float | None = None) -> Placement:
         """LP-guided cores, doubled while solved in time, then neighbourhood search in the last one.
@@ -186,10 +215,11 @@ class Search:
         while (
             self.clock.left() > reserve(len(self.sc.candidates)) + 0.2
             and relative_gap(best.objective(), self.lp.objective) > gap
+            and not self._whole_done()
         ):
             fixings = self._fixings(size, start_from)
             raw, _, proved = self._milp(fixings, start_from, gap)
-            best = self._better(raw, best)
+            best = self._sync(self._better(raw, best))
             start_from = raw or start_from
             core = set(range(n)) - set(fixings[0]) - fixings[1]
             if not proved or size >= n:
@@ -210,8 +240,9 @@ class Search:
         size = min(len(free), POLISH_SIZE)
         n = len(self.sc.candidates)
         rounds = 0
-        while self.clock.left() > reserve(len(self.sc.candidates)) + 0.3 and size > 0:
+        while self.clock.left() > reserve(len(self.sc.candidates)) + 0.3 and size > 0 and not self._whole_done():
             rounds += 1
+            incumbent = self._sync(incumbent)
             keep: set[int] = set()
             if rounds % 4 == 0:  # reschedule: everything funded stays funded, at any start
                 keep = set(incumbent.start) & set(free)
@@ -299,12 +330,22 @@ class Search:
         dual_bound = info.mip_dual_bound * m.value_scale if whole and np.isfinite(info.mip_dual_bound) else None
         if info.primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
             return None, dual_bound, proved
-        x = np.asarray(h.getSolution().col_value)
-        starts = {i: int(m.first[i]) + j - int(m.col_start[i]) for i in range(n) for j in m.cols(i) if x[j] > 0.5}
+        return self._placement(np.asarray(h.getSolution().col_value)), dual_bound, proved
+
+    def _placement(self, x: F64) -> Placement | None:
+        """Solver columns as a checked plan; None when repair had to drop forced work."""
+        m = self.m
+        chosen = np.flatnonzero(x > 0.5)
+        owner = np.searchsorted(m.col_start, chosen, side="right") - 1
+        starts = {int(i): int(m.first[i] + j - m.col_start[i]) for i, j in zip(owner, chosen, strict=True)}
         found = from_starts(self.sc, self.links, starts, self.protected)
-        if not self.protected.issubset(found.start):  # repair had to drop forced work: not a plan
-            return None, dual_bound, proved
-        return found, dual_bound, proved
+        return found if self.protected.issubset(found.start) else None
+
+    def _filled(self, x: F64) -> Placement | None:
+        found = self._placement(x)
+        if found is not None:
+            fill(found, self.order, self.prefer)
+        return found
 
     def _fixings(self, size: int, incumbent: Placement) -> tuple[dict[int, int], set[int]]:
         """Candidates the LP decides clearly — funded at one start, or clearly unfunded — where
