@@ -1,10 +1,11 @@
 """The exact part of the optimiser: MILPs on the undecided core, and neighbourhood search.
 
-``Search.run`` takes the best plan so far and improves it within the time left:
-for small scenarios branch and bound on the whole model, then large-neighbourhood
-search; for large ones the LP-guided core (see ``_fixings``), doubled while it is
-solved in time, then neighbourhood search inside the core; in between, the
-LP-guided core first and then branch and bound on the whole model from its plan.
+``Search.run`` takes the best plan so far and improves it within the time left.
+Up to FULL_MILP_CANDIDATES, branch and bound on the whole model runs in a second
+process (``whole``) for the whole time, trading plans with this one, which runs
+large-neighbourhood search: on all candidates when small, else the LP-guided
+core (see ``_fixings``) and neighbourhood search inside it. Above, the LP-guided
+core, doubled while it is solved in time, then neighbourhood search inside it.
 """
 
 from __future__ import annotations
@@ -25,17 +26,12 @@ from .placement import Links, Placement
 from .scenario import Scenario
 from .whole import SharedBest, WholeModel
 
-FULL_MILP_CANDIDATES = 1200  # up to here the whole MILP is solved; the LP-guided core above
+FULL_MILP_CANDIDATES = 1200  # up to here branch and bound on the whole MILP runs beside the search
 CORE_SIZE = 200  # first core; it doubles while the core MILP is solved within the time
-# Up to POLISH_UP_TO candidates: branch and bound for this share of the time, then neighbourhood search.
-# Measured on the benchmark: at N=100 the search gains 1–2 %.
-WHOLE_MILP_SHARE = 0.3
+# Up to POLISH_UP_TO candidates the neighbourhood search frees any candidate; above, the LP-guided core
+# comes first: at N=500 it finds plans branch and bound reaches only after minutes when the LP bound is
+# tight, while branch and bound, given good plans, finds what its cuts are needed for when it is loose.
 POLISH_UP_TO = 200
-# Above POLISH_UP_TO (up to FULL_MILP_CANDIDATES): the LP-guided core and its search for this share,
-# then branch and bound on the whole MILP from that plan. At N=500 the core finds plans HiGHS reaches
-# only after minutes when the LP bound is tight (seeds 1 and 3), and the whole MILP, given a good start,
-# still finds in a few seconds what its cuts are needed for when the LP bound is loose (seed 2).
-CORE_FIRST_SHARE = 0.65
 POLISH_SIZE = 25  # candidates freed per neighbourhood-search round, to begin with (it adapts)
 POLISH_SECONDS = 0.7  # time cap per round: many small rounds beat a few large ones at N=100
 
@@ -65,22 +61,12 @@ class Clock:
         self._stop = stop
         self._owner = threading.get_ident()
         self._asked = -STOP_CHECK_SECONDS
-        self._parent: Clock | None = None
         self.stopped = False
-
-    def until(self, limit: float) -> Clock:
-        """A clock with the same beginning and stop request, ending at ``limit`` seconds at the latest."""
-        shorter = Clock(min(limit, self.limit))
-        shorter.begin, shorter._parent = self.begin, self
-        return shorter
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.begin
 
     def left(self) -> float:
-        if self._parent is not None:
-            self.stopped = self._parent.left() <= 0 and self._parent.stopped
-            return 0.0 if self.stopped else self.limit - self.elapsed()
         elapsed = self.elapsed()
         if self._stop is not None and not self.stopped and threading.get_ident() == self._owner:
             if elapsed - self._asked >= STOP_CHECK_SECONDS:
@@ -163,7 +149,7 @@ class Search:
         above: LP-guided cores that double while time is left, then neighbourhood search."""
         n = len(self.sc.candidates)
         if n > FULL_MILP_CANDIDATES:
-            return self._cores(best, gap), None
+            return self._core_search(best, gap), None
         self.shared = SharedBest(best)
         self.whole = WholeModel(self.m, self.shared, self._filled, gap, self.clock.left() - reserve(n))
         self.say("exact search: whole model in a second process, beside neighbourhood search", best.objective(), None)
@@ -194,21 +180,8 @@ class Search:
             return theirs
         return mine
 
-    def _cores(self, best: Placement, gap: float, until: float | None = None) -> Placement:
-        """LP-guided cores, doubled while solved in time, then neighbourhood search in the last one.
-
-        ``until`` (seconds into the run) ends this part early, for the whole MILP to follow.
-        """
-        n = len(self.sc.candidates)
-        outer = self.clock
-        if until is not None:  # a shorter clock for this part; the reserve stays on top of it
-            self.clock = outer.until(until + reserve(n))
-        try:
-            return self._core_search(best, gap)
-        finally:
-            self.clock = outer
-
     def _core_search(self, best: Placement, gap: float) -> Placement:
+        """LP-guided cores, doubled while solved in time, then neighbourhood search in the last one."""
         n = len(self.sc.candidates)
         size, start_from = CORE_SIZE, best
         core: set[int] = set()
