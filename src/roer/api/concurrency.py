@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 
 from roer.api.exceptions import PreconditionFailed, PreconditionRequired
 
@@ -56,3 +57,15 @@ class ConcurrencyControlMixin(GenericAPIView):  # type: ignore[type-arg]
     def versioned(self, response: Response, obj: Any) -> Response:
         response["ETag"] = etag(obj.version)
         return response
+
+    def respond_fresh(
+        self, obj: Any, serializer_class: Any, code: int, detail_route: str, lookup: str = "pk"
+    ) -> Response:
+        """``obj`` read again through this view's query set (the caller's scope and annotations
+        apply), with its ETag; a 201 also gets the Location of ``detail_route``."""
+        fresh = self.get_queryset().get(pk=obj.pk)
+        response = Response(serializer_class(fresh, context=self.get_serializer_context()).data, status=code)
+        if code == 201:
+            kwargs = {lookup: getattr(fresh, lookup)}
+            response["Location"] = reverse(detail_route, kwargs=kwargs, request=self.request)
+        return self.versioned(response, fresh)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from roer.organisation.access import has_capability
+from roer.organisation.access import has_capability, is_unrestricted, scope_filter
 from roer.organisation.models import OrgUnit
 from roer.organisation.roles import Capability
 from roer.planning.models.scenarios import Scenario, Team
@@ -28,6 +28,15 @@ def may_change_in(user: Any, unit: OrgUnit) -> bool:
     return has_capability(user, Capability.CHANGE_INITIATIVE, unit.path) or has_capability(
         user, Capability.MANAGE_POLICY, unit.path
     )
+
+
+def units_for(user: Any) -> Any:
+    """Units where the person may create scenarios (a query set of OrgUnit)."""
+    if is_unrestricted(user):
+        return OrgUnit.objects.all()
+    return OrgUnit.objects.filter(
+        scope_filter(user, Capability.CHANGE_INITIATIVE, "path") | scope_filter(user, Capability.MANAGE_POLICY, "path")
+    ).order_by("path")
 
 
 def may_change(user: Any, scenario: Scenario) -> bool:

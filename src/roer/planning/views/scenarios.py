@@ -21,8 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from roer.core.stale import differences
-from roer.organisation.access import is_unrestricted, scope_filter
-from roer.organisation.models import OrgUnit
+from roer.organisation.access import scope_filter
 from roer.organisation.roles import Capability
 from roer.planning.models.scenarios import Scenario, Team
 from roer.planning.services import scenarios as service
@@ -56,27 +55,18 @@ def _changeable(request: HttpRequest, pk: int) -> Scenario:
     return scenario
 
 
-def units_for(user: Any) -> Any:
-    """Units where the person may create scenarios."""
-    if is_unrestricted(user):
-        return OrgUnit.objects.all()
-    return OrgUnit.objects.filter(
-        scope_filter(user, Capability.CHANGE_INITIATIVE, "path") | scope_filter(user, Capability.MANAGE_POLICY, "path")
-    ).order_by("path")
-
-
 @require_safe
 @login_required
 def scenario_list(request: HttpRequest) -> HttpResponse:
     scenarios = Scenario.objects.for_user(request.user).select_related("org_unit", "parent")
     page = Paginator(scenarios, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "may_create": units_for(request.user).exists()}
+    context = {"page": page, "may_create": service.units_for(request.user).exists()}
     return render(request, "planning/scenario_list.html", context)
 
 
 @login_required
 def scenario_create(request: HttpRequest) -> HttpResponse:
-    units = units_for(request.user)
+    units = service.units_for(request.user)
     if not units.exists():
         raise PermissionDenied
     initial = {"start_year": timezone.localdate().year + 1, "start_quarter": 1, "quarters": 12, "discount_rate": 0}
@@ -136,7 +126,7 @@ def scenario_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def scenario_edit(request: HttpRequest, pk: int) -> HttpResponse:
     scenario = _changeable(request, pk)
-    units = units_for(request.user)
+    units = service.units_for(request.user)
     data = request.POST or None
     form = ScenarioForm(data, instance=scenario, units=units, initial={"version": scenario.version})
     limits = LimitsForm(data, scenario=scenario)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import mixins, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 
 from roer.api.concurrency import ConcurrencyControlMixin
 from roer.governance.api.filters import (
@@ -63,11 +62,7 @@ class BodyViewSet(
             self.permission_denied(request, message=str(_("You may not set up bodies.")))
 
     def _shown(self, body: Body, code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=body.pk)
-        response = Response(self.get_serializer(fresh).data, status=code)
-        if code == status.HTTP_201_CREATED:
-            response["Location"] = reverse("api-governance-body-detail", kwargs={"pk": fresh.pk}, request=self.request)
-        return self.versioned(response, fresh)
+        return self.respond_fresh(body, self.get_serializer_class(), code, "api-governance-body-detail")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         body = self.get_object()

@@ -11,7 +11,6 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 
 from roer.api.concurrency import ConcurrencyControlMixin, etag
 from roer.api.exceptions import PreconditionFailed
@@ -102,15 +101,9 @@ class ComplianceStatementViewSet(
         return PreconditionFailed(current=body, etag=etag(current.version))
 
     def _shown(self, statement: ComplianceStatement, code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=statement.pk)
-        response = Response(
-            ComplianceStatementSerializer(fresh, context=self.get_serializer_context()).data, status=code
+        return self.respond_fresh(
+            statement, ComplianceStatementSerializer, code, "api-governance-compliance-statement-detail"
         )
-        if code == status.HTTP_201_CREATED:
-            response["Location"] = reverse(
-                "api-governance-compliance-statement-detail", kwargs={"pk": fresh.pk}, request=self.request
-            )
-        return self.versioned(response, fresh)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         statement = self.get_object()

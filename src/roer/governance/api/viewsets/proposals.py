@@ -12,7 +12,6 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.reverse import reverse
 
 from roer.api.concurrency import ConcurrencyControlMixin
 from roer.governance.api.filters import (
@@ -99,13 +98,7 @@ class ProposalViewSet(
             self.permission_denied(request, message=str(_("You may not propose decisions.")))
 
     def _proposal(self, proposal: Proposal, code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=proposal.pk)
-        response = Response(ProposalSerializer(fresh, context=self.get_serializer_context()).data, status=code)
-        if code == status.HTTP_201_CREATED:
-            response["Location"] = reverse(
-                "api-governance-proposal-detail", kwargs={"reference": fresh.reference}, request=self.request
-            )
-        return self.versioned(response, fresh)
+        return self.respond_fresh(proposal, ProposalSerializer, code, "api-governance-proposal-detail", "reference")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         proposal = self.get_object()

@@ -31,7 +31,6 @@ from roer.planning.models.scenarios import Scenario, Team
 from roer.planning.services import scenarios as service
 from roer.planning.services.build import build, candidates_of
 from roer.planning.services.runs import queue_run
-from roer.planning.views.scenarios import units_for
 from roer.portfolio.services import StaleVersion
 
 # Actions that change the scenario or act on it: only for those who may change it (403), checked
@@ -46,7 +45,7 @@ _CHANGE = extend_schema(request=ChangeScenarioSerializer, responses=ScenarioSeri
 
 def creates_somewhere(user: Any) -> bool:
     """May change initiatives or set policy in some unit: may create scenarios there."""
-    return bool(units_for(user).exists())
+    return bool(service.units_for(user).exists())
 
 
 @extend_schema_view(
@@ -117,13 +116,7 @@ class ScenarioViewSet(
         return PreconditionFailed(current=body, etag=etag(current.version))
 
     def _shown(self, scenario: Scenario, code: int = status.HTTP_200_OK) -> Response:
-        fresh = self.get_queryset().get(pk=scenario.pk)
-        response = Response(ScenarioSerializer(fresh, context=self.get_serializer_context()).data, status=code)
-        if code == status.HTTP_201_CREATED:
-            response["Location"] = reverse(
-                "api-planning-scenario-detail", kwargs={"pk": fresh.pk}, request=self.request
-            )
-        return self.versioned(response, fresh)
+        return self.respond_fresh(scenario, ScenarioSerializer, code, "api-planning-scenario-detail")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         scenario = self.get_object()
