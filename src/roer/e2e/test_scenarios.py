@@ -85,3 +85,31 @@ def test_the_run_page_shows_the_plan_once_the_worker_is_done(
     page.get_by_role("heading", name="Funded, by start").wait_for(timeout=15000)
     assert page.get_by_role("img", name="Efficient frontier: value against budget").is_visible()
     assert_accessible(page)
+
+
+def test_a_long_horizon_scrolls_its_tables_not_the_page(
+    page: Any, transactional_db: None, live_server: Any, world: Any
+) -> None:
+    """Sixteen quarters of team capacity are wider than the screen: the table scrolls in its own box."""
+    from roer.planning.services.scenarios import create_scenario
+    from roer.planning.tests.scenario_setup import portfolio
+
+    portfolio(world)
+    long = create_scenario(
+        world.alice,
+        {
+            "name": "Plan 2027–2030",
+            "org_unit": world.department,
+            "start_year": 2027,
+            "start_quarter": 1,
+            "quarters": 16,
+        },
+        Decimal("600000"),
+        Decimal("10"),
+    )
+    page.set_viewport_size({"width": 1024, "height": 800})
+    sign_in(page, live_server.url, "alice")
+    assert page.goto(f"{live_server.url}/planning/scenarios/{long.pk}/").status == 200
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"the page is {widths[0]} px wide in a {widths[1]} px window"
+    assert page.evaluate("document.querySelector('.roer-table-wrap').scrollWidth") > widths[1]
