@@ -22,11 +22,12 @@ from decimal import Decimal
 
 import highspy
 import numpy as np
+from numpy.typing import NDArray
 
 from .diagnose import check_forced
 from .explain import binding_limits, explain_unfunded
 from .greedy import fill, forced_closure, greedy, topological
-from .model import Matrix, build_matrix, make_highs
+from .model import F64, Matrix, build_matrix, make_highs
 from .money import to_cents
 from .placement import Links, Placement
 from .plan import Plan, Status, infeasible
@@ -37,6 +38,8 @@ Progress = Callable[[str, float, float | None, float | None], None]  # message, 
 
 OPTIMAL_GAP = 1e-6  # "optimal" means proven within this fraction
 DUAL_TOLERANCE = 1e-7  # scaled duals below this are zero: the limit does not bind
+I32 = NDArray[np.int32]
+BASES_KEPT = 24  # LP bases kept for what-ifs (a frontier trace leaves nine)
 
 
 class Optimiser:
@@ -49,6 +52,10 @@ class Optimiser:
         self._lp: highspy.Highs | None = None
         self._lp_solution: LpSolution | None = None
         self._changed = False  # budgets or capacities changed by resolve_bound
+        self._outdated = False  # the kept LP was re-solved, its solution not yet read
+        # Bases of earlier re-solves, with their limits: a what-if starts from the nearest one.
+        self._bases: list[tuple[F64, highspy.HighsBasis]] = []
+        self._current_limits: F64 | None = None
 
     @property
     def matrix(self) -> Matrix:
@@ -58,16 +65,55 @@ class Optimiser:
 
     def lp(self) -> LpSolution | None:
         """The LP relaxation (solved once, then kept); None when it is infeasible."""
-        if self._lp_solution is None:
+        if self._lp is None:
             started = time.perf_counter()
             self._lp = make_highs(self.matrix)
             self._lp.setOptionValue("solver", "simplex")
+            self._lp.run()
             self._lp_solution = self._read_lp(started)
+            self._remember_basis()
+        elif self._outdated:
+            self._lp_solution = self._read_lp(time.perf_counter())
+        self._outdated = False
         return self._lp_solution
+
+    def _limits(self) -> F64:
+        """Upper limits of the budget and team rows as the kept LP has them now."""
+        if self._current_limits is None:
+            m = self.matrix
+            self._current_limits = m.row_upper[m.budget_row : m.dep_row].copy()
+        return self._current_limits.copy()
+
+    def _set_limits(self, rows: I32, uppers: F64) -> None:
+        assert self._lp is not None
+        m = self.matrix
+        limits = self._limits()
+        limits[rows - m.budget_row] = uppers
+        self._start_nearest(limits)
+        self._lp.changeRowsBounds(len(rows), rows, m.row_lower[rows], uppers)
+        self._current_limits = limits
+
+    def _remember_basis(self) -> None:
+        assert self._lp is not None
+        if self._lp.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return
+        self._bases.append((self._limits(), self._lp.getBasis()))
+        del self._bases[:-BASES_KEPT]
+
+    def _start_nearest(self, limits: F64) -> None:
+        """Start the next re-solve from the kept basis whose limits are nearest to ``limits``."""
+        assert self._lp is not None
+        if not self._bases:
+            return
+        scale = np.maximum(np.abs(limits), 1e-9)
+        distances = [float(np.sum(np.abs(kept - limits) / scale)) for kept, _ in self._bases]
+        nearest = int(np.argmin(distances))
+        if nearest != len(self._bases) - 1:  # the last one is the LP's own basis already
+            self._lp.setBasis(self._bases[nearest][1])
+            self._bases.append(self._bases.pop(nearest))
 
     def _read_lp(self, started: float) -> LpSolution | None:
         assert self._lp is not None
-        self._lp.run()
         status = self._lp.getModelStatus()
         if status == highspy.HighsModelStatus.kModelEmpty:  # nothing can start at all
             m = self.matrix
@@ -92,8 +138,8 @@ class Optimiser:
         milliseconds; the change stays in the model for further what-ifs.
         Returns None when the changed scenario has no feasible LP solution.
         """
-        if self.lp() is None:
-            return None
+        if self._lp is None:
+            self.lp()  # build and solve it once; a what-if may be feasible where the scenario is not
         assert self._lp is not None
         m = self.matrix
         rows: list[int] = []
@@ -107,15 +153,21 @@ class Optimiser:
             t = next(k for k, team in enumerate(self.sc.teams) if team.id == team_id)
             rows += [m.team_row + t * self.sc.quarters + q for q in range(self.sc.quarters)]
             uppers += [float(a) / m.team_scale for a in series]
-        # From the kept basis, presolve would only redo work; dual simplex repairs the basis directly.
+        # From a kept basis, presolve would only redo work; dual simplex repairs the basis directly.
         self._lp.setOptionValue("presolve", "off")
         self._lp.setOptionValue("simplex_strategy", 1)
         if rows:
-            idx = np.array(rows, dtype=np.int32)
-            self._lp.changeRowsBounds(len(rows), idx, m.row_lower[idx], np.array(uppers))
+            self._set_limits(np.array(rows, dtype=np.int32), np.array(uppers, dtype=np.float64))
             self._changed = True
-        self._lp_solution = self._read_lp(time.perf_counter())
-        return None if self._lp_solution is None else self._lp_solution.objective
+        self._lp.run()
+        self._outdated = True  # only the value is read here; lp() reads the rest when asked
+        status = self._lp.getModelStatus()
+        if status == highspy.HighsModelStatus.kModelEmpty:
+            return 0.0
+        if status != highspy.HighsModelStatus.kOptimal:
+            return None
+        self._remember_basis()
+        return float(self._lp.getInfo().objective_function_value * m.value_scale)
 
     def solve(
         self,
@@ -144,8 +196,10 @@ class Optimiser:
             m = self.matrix
             idx = np.arange(m.budget_row, m.dep_row, dtype=np.int32)
             assert self._lp is not None
-            self._lp.changeRowsBounds(len(idx), idx, m.row_lower[idx], m.row_upper[idx])
+            self._set_limits(idx, m.row_upper[idx].copy())
+            self._lp.run()
             self._lp_solution = self._read_lp(time.perf_counter())
+            self._outdated = False
             self._changed = False
         lp = self.lp()
         if lp is None:
