@@ -209,6 +209,13 @@ class SolveRun(models.Model):
         return f"solve-run:{self.pk}"
 
     @property
+    def progress_line(self) -> str:
+        """The progress text in the current language (stored in English, see ``services.texts``)."""
+        from roer.planning.services.texts import progress_line
+
+        return progress_line(self.progress_text) if self.progress_text else ""
+
+    @property
     def finished(self) -> bool:
         return self.state in FINISHED_STATES
 

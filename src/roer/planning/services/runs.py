@@ -26,7 +26,7 @@ from roer.planning.optimiser import Optimiser, ScenarioError, parse_scenario
 from roer.planning.optimiser.money import cents_to_json, to_cents
 from roer.planning.services.build import build
 from roer.planning.services.scenarios import require_change
-from roer.planning.services.texts import DONE, STARTING, TRACING, WAITING
+from roer.planning.services.texts import DONE, STARTING, TRACING, WAITING, progress_record
 
 FRONTIER_FACTORS = (0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2, 1.3, 1.4)
 PLAN_SHARE = 0.75  # of the time limit for the plan itself; the rest for the frontier
@@ -78,9 +78,7 @@ class _Reporter:
             return
         self.last = now
         percent = min(74, int(75 * seconds / max(self.time_limit, 0.001)))
-        text = message
-        if objective is not None and bound is not None:
-            text = f"{message}: {objective:,.1f} ≤ {bound:,.1f}"
+        text = progress_record(message, objective, bound)
         _write(self.run, progress_percent=max(self.run.progress_percent, percent), progress_text=text[:300])
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from roer.planning.models.scenarios import RunState, SolveRun, StopRequest
+from roer.planning.services.texts import progress_line
 
 MIN_TIME_LIMIT = 5
 MAX_TIME_LIMIT = 600
@@ -115,8 +115,8 @@ class SolveRunSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         read_only_fields = fields
 
     def get_progress(self, run: SolveRun) -> str:
-        # Stored as the English message; shown translated, like the run page does.
-        return gettext(run.progress_text) if run.progress_text else ""
+        # Stored in English with its numbers apart; shown in the caller's language, like the run page.
+        return progress_line(run.progress_text) if run.progress_text else ""
 
 
 class QueueRunSerializer(serializers.Serializer):  # type: ignore[type-arg]
