@@ -51,20 +51,27 @@ class ConcurrencyControlMixin(GenericAPIView):  # type: ignore[type-arg]
             raise self.stale(obj)
         return int(obj.version)
 
+    # The representation a read shows, where changes take another serializer: the 412 body and the
+    # answer to a change show it. None: the action's own serializer.
+    shown_serializer_class: Any = None
+
+    def shown(self, obj: Any) -> Any:
+        if self.shown_serializer_class is None:
+            return self.get_serializer(obj)
+        return self.shown_serializer_class(obj, context=self.get_serializer_context())
+
     def stale(self, current: Any) -> PreconditionFailed:
-        return PreconditionFailed(current=self.get_serializer(current).data, etag=etag(current.version))
+        return PreconditionFailed(current=self.shown(current).data, etag=etag(current.version))
 
     def versioned(self, response: Response, obj: Any) -> Response:
         response["ETag"] = etag(obj.version)
         return response
 
-    def respond_fresh(
-        self, obj: Any, serializer_class: Any, code: int, detail_route: str, lookup: str = "pk"
-    ) -> Response:
+    def respond_fresh(self, obj: Any, code: int, detail_route: str, lookup: str = "pk") -> Response:
         """``obj`` read again through this view's query set (the caller's scope and annotations
-        apply), with its ETag; a 201 also gets the Location of ``detail_route``."""
+        apply), shown with its ETag; a 201 also gets the Location of ``detail_route``."""
         fresh = self.get_queryset().get(pk=obj.pk)
-        response = Response(serializer_class(fresh, context=self.get_serializer_context()).data, status=code)
+        response = Response(self.shown(fresh).data, status=code)
         if code == 201:
             kwargs = {lookup: getattr(fresh, lookup)}
             response["Location"] = reverse(detail_route, kwargs=kwargs, request=self.request)

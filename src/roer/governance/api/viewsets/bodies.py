@@ -62,7 +62,7 @@ class BodyViewSet(
             self.permission_denied(request, message=str(_("You may not set up bodies.")))
 
     def _shown(self, body: Body, code: int = status.HTTP_200_OK) -> Response:
-        return self.respond_fresh(body, self.get_serializer_class(), code, "api-governance-body-detail")
+        return self.respond_fresh(body, code, "api-governance-body-detail")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         body = self.get_object()

@@ -12,8 +12,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from roer.api.concurrency import ConcurrencyControlMixin, etag
-from roer.api.exceptions import PreconditionFailed
+from roer.api.concurrency import ConcurrencyControlMixin
 from roer.governance.api.filters import (
     ComplianceStatementFilter,
 )
@@ -77,6 +76,7 @@ class ComplianceStatementViewSet(
     """
 
     filterset_class = ComplianceStatementFilter
+    shown_serializer_class = ComplianceStatementSerializer
 
     def get_queryset(self) -> QuerySet[ComplianceStatement]:
         initiatives = Initiative.objects.for_user(self.request.user)
@@ -96,14 +96,8 @@ class ComplianceStatementViewSet(
         if self.action == "create" and not states_somewhere(request.user):
             self.permission_denied(request, message=str(_("You may not state compliance.")))
 
-    def stale(self, current: Any) -> PreconditionFailed:
-        body = ComplianceStatementSerializer(current, context=self.get_serializer_context()).data
-        return PreconditionFailed(current=body, etag=etag(current.version))
-
     def _shown(self, statement: ComplianceStatement, code: int = status.HTTP_200_OK) -> Response:
-        return self.respond_fresh(
-            statement, ComplianceStatementSerializer, code, "api-governance-compliance-statement-detail"
-        )
+        return self.respond_fresh(statement, code, "api-governance-compliance-statement-detail")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         statement = self.get_object()

@@ -70,6 +70,7 @@ class ProposalViewSet(
     """
 
     filterset_class = ProposalFilter
+    shown_serializer_class = ProposalSerializer
     lookup_field = "reference"
     lookup_value_regex = _REFERENCE
 
@@ -98,7 +99,7 @@ class ProposalViewSet(
             self.permission_denied(request, message=str(_("You may not propose decisions.")))
 
     def _proposal(self, proposal: Proposal, code: int = status.HTTP_200_OK) -> Response:
-        return self.respond_fresh(proposal, ProposalSerializer, code, "api-governance-proposal-detail", "reference")
+        return self.respond_fresh(proposal, code, "api-governance-proposal-detail", "reference")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         proposal = self.get_object()

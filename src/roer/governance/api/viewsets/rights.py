@@ -8,12 +8,11 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from roer.api.concurrency import ConcurrencyControlMixin, etag
-from roer.api.exceptions import PreconditionFailed
+from roer.api.concurrency import ConcurrencyControlMixin
 from roer.governance.api.serializers import (
     ChangeDecisionTypeSerializer,
     DecisionTypeSerializer,
@@ -46,6 +45,7 @@ class DecisionTypeViewSet(
     """
 
     lookup_field = "code"
+    shown_serializer_class = DecisionTypeSerializer
     lookup_value_regex = "[A-Za-z0-9_-]+"
 
     def get_queryset(self) -> QuerySet[DecisionType]:
@@ -62,10 +62,6 @@ class DecisionTypeViewSet(
         super().check_permissions(request)
         if self.action in ("update", "partial_update") and not matrix.may_edit_matrix(request.user):
             self.permission_denied(request, message=str(_("You may not change the decision-rights matrix.")))
-
-    def stale(self, current: Any) -> PreconditionFailed:
-        body = DecisionTypeSerializer(current, context=self.get_serializer_context()).data
-        return PreconditionFailed(current=body, etag=etag(current.version))
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         kind = self.get_object()
@@ -90,7 +86,4 @@ class DecisionTypeViewSet(
             raise self.stale(self.get_queryset().get(pk=stale.current.pk)) from None
         except DjangoValidationError as error:
             raise _renamed(error, {role: "rights" for role in Role.values}) from None
-        fresh = self.get_queryset().get(pk=saved.pk)
-        return self.versioned(
-            Response(DecisionTypeSerializer(fresh, context=self.get_serializer_context()).data), fresh
-        )
+        return self.respond_fresh(saved, status.HTTP_200_OK, "api-governance-decision-type-detail", "code")

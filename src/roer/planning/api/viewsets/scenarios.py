@@ -15,8 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from roer.api.concurrency import ConcurrencyControlMixin, etag
-from roer.api.exceptions import PreconditionFailed
+from roer.api.concurrency import ConcurrencyControlMixin
 from roer.planning.api.filters import ScenarioFilter
 from roer.planning.api.serializers import (
     ChangeScenarioSerializer,
@@ -74,6 +73,7 @@ class ScenarioViewSet(
     """
 
     filterset_class = ScenarioFilter
+    shown_serializer_class = ScenarioSerializer
 
     @property
     def concurrency_control(self) -> bool:  # type: ignore[override]
@@ -111,12 +111,8 @@ class ScenarioViewSet(
         if self.action in _CHANGES:
             service.require_change(request.user, obj)
 
-    def stale(self, current: Any) -> PreconditionFailed:
-        body = ScenarioSerializer(current, context=self.get_serializer_context()).data
-        return PreconditionFailed(current=body, etag=etag(current.version))
-
     def _shown(self, scenario: Scenario, code: int = status.HTTP_200_OK) -> Response:
-        return self.respond_fresh(scenario, ScenarioSerializer, code, "api-planning-scenario-detail")
+        return self.respond_fresh(scenario, code, "api-planning-scenario-detail")
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         scenario = self.get_object()
