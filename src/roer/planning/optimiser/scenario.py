@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .graphs import find_cycle
 from .money import AmountError, to_cents, to_decimal
 
 MAX_QUARTERS = 400  # a century: anything longer is a typo, and the model grows with it
@@ -373,25 +374,6 @@ def _ref(r: _Reader, ident: object, where: str, index: dict[str, int]) -> int | 
 
 def _check_cycles(r: _Reader, dependencies: tuple[tuple[int, int], ...], candidates: list[Candidate]) -> None:
     """Dependencies must form a DAG; report one cycle by its ids."""
-    successors: dict[int, list[int]] = {}
-    for before, after in dependencies:
-        successors.setdefault(before, []).append(after)
-    state: dict[int, int] = {}  # 1 = on the current path, 2 = done
-    for root in successors:
-        if root in state:
-            continue
-        path, stack = [root], [iter(successors.get(root, []))]
-        state[root] = 1
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                cycle = path[path.index(nxt) :] + [nxt]
-                r.fail("dependencies", "form a cycle: " + " → ".join(candidates[i].id for i in cycle))
-                return
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(successors.get(nxt, [])))
+    cycle = find_cycle(dependencies)
+    if cycle is not None:
+        r.fail("dependencies", "form a cycle: " + " → ".join(candidates[i].id for i in cycle))

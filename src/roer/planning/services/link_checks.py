@@ -10,32 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from roer.planning.optimiser import graphs
+
 
 def find_cycle(dependencies: Iterable[tuple[str, str]]) -> list[str] | None:
-    """A cycle among the dependencies as codes in order, first code repeated at the end; else None."""
-    successors: dict[str, list[str]] = {}
-    for before, after in dependencies:
-        successors.setdefault(before, []).append(after)
-        successors.setdefault(after, [])
-    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
-    for root in sorted(successors):
-        if root in state:
-            continue
-        path = [root]
-        pending = [iter(sorted(successors[root]))]
-        state[root] = 1
-        while pending:
-            following = next(pending[-1], None)
-            if following is None:
-                state[path.pop()] = 2
-                pending.pop()
-            elif state.get(following) == 1:
-                return path[path.index(following) :] + [following]
-            elif following not in state:
-                state[following] = 1
-                path.append(following)
-                pending.append(iter(sorted(successors[following])))
-    return None
+    """A cycle among the dependencies as codes in order, first code repeated at the end; else None.
+
+    Visited in code order, so the same links always report the same cycle.
+    """
+    return graphs.find_cycle(sorted(dependencies))
 
 
 def _needs(dependencies: Iterable[tuple[str, str]], together: Iterable[Sequence[str]]) -> dict[str, set[str]]:
@@ -51,12 +34,12 @@ def _needs(dependencies: Iterable[tuple[str, str]], together: Iterable[Sequence[
 
 def _reachable(start: str, needs: dict[str, set[str]]) -> set[str]:
     seen: set[str] = set()
-    todo = [start]
-    while todo:
-        for needed in needs.get(todo.pop(), ()):
+    to_visit = [start]
+    while to_visit:
+        for needed in needs.get(to_visit.pop(), ()):
             if needed not in seen:
                 seen.add(needed)
-                todo.append(needed)
+                to_visit.append(needed)
     return seen
 
 
