@@ -10,18 +10,23 @@ from django.utils.translation import gettext_lazy as _
 from roer.planning.models.links import GroupKind
 from roer.planning.models.scenarios import Scenario
 from roer.planning.services.build import eligible_initiatives
-from roer.planning.views.scenario_forms import _style
+from roer.planning.views.scenario_forms import style_form
 from roer.portfolio.models import Initiative
 
 
-class InitiativeChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+class _CodeAndName:
+    """Initiatives are offered by code and name, as the scenario page lists them."""
+
     def label_from_instance(self, obj: Initiative) -> str:
         return f"{obj.code} {obj.name}"
 
 
-class InitiativesChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Initiative) -> str:
-        return f"{obj.code} {obj.name}"
+class InitiativeChoice(_CodeAndName, forms.ModelChoiceField):  # type: ignore[type-arg]
+    pass
+
+
+class InitiativesChoice(_CodeAndName, forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    pass
 
 
 def _candidates(scenario: Scenario) -> Any:
@@ -49,7 +54,7 @@ class DependencyForm(forms.Form):
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = _candidates(scenario)
             field.empty_label = _("Choose an initiative")
-        _style(self)
+        style_form(self)
 
 
 class GroupForm(forms.Form):
@@ -78,4 +83,4 @@ class GroupForm(forms.Form):
         members = self.fields["members"]
         assert isinstance(members, forms.ModelMultipleChoiceField)
         members.queryset = _candidates(scenario)
-        _style(self)
+        style_form(self)

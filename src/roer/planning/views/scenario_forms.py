@@ -15,7 +15,7 @@ from roer.portfolio.forms_health import SELECT, TEXTAREA, TEXTBOX, amount_input
 NUMBER = {**TEXTBOX, "inputmode": "decimal", "class": TEXTBOX["class"] + " roer-number"}
 
 
-def _style(form: forms.BaseForm) -> None:
+def style_form(form: forms.BaseForm) -> None:
     for field in form.fields.values():
         widget = field.widget
         if isinstance(widget, forms.Select):
@@ -42,7 +42,7 @@ class ScenarioForm(forms.ModelForm):  # type: ignore[type-arg]
         unit.queryset = units
         self.fields["start_quarter"].widget = forms.Select(choices=[(q, f"Q{q}") for q in range(1, 5)])
         self.fields["quarters"].max_value = MAX_QUARTERS  # type: ignore[attr-defined]
-        _style(self)
+        style_form(self)
 
 
 class NewScenarioForm(ScenarioForm):
@@ -124,7 +124,7 @@ class TeamForm(forms.Form):
         unit.queryset = OrgUnit.objects.filter(path__startswith=scenario.org_unit.path).exclude(
             pk__in=scenario.teams.values("org_unit")
         )
-        _style(self)
+        style_form(self)
 
 
 class WhatIfForm(forms.Form):
@@ -169,7 +169,7 @@ class WhatIfForm(forms.Form):
         team.empty_label = _("None")
         self.fields["force_in"].choices = codes  # type: ignore[attr-defined]
         self.fields["force_out"].choices = codes  # type: ignore[attr-defined]
-        _style(self)
+        style_form(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -192,7 +192,7 @@ class SolveForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _style(self)
+        style_form(self)
 
 
 class ProposeForm(forms.Form):
@@ -213,7 +213,7 @@ class ProposeForm(forms.Form):
         body = self.fields["body"]
         assert isinstance(body, forms.ModelChoiceField)
         body.queryset = Body.objects.filter(org_unit__path__in=[unit.path, *ancestor_paths(unit.path)])
-        _style(self)
+        style_form(self)
 
 
 class CompareForm(forms.Form):
